@@ -1,0 +1,142 @@
+package io.sfintegration.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+
+import java.util.ArrayList;
+import java.util.List;
+
+public class PermissionSetSpec {
+
+    public static final String API_INTEGRATION_LICENSE = "Salesforce API Integration";
+    public static final String NO_LICENSE = "None";
+
+    @Required
+    @JsonPropertyDescription("The SalesforceOrg (same namespace) this permission set lives in.")
+    private OrgReference orgRef;
+
+    @Required
+    @Size(min = 1, max = 80)
+    @Pattern("^[A-Za-z][A-Za-z0-9_]*$")
+    @ValidationRule(value = "self == oldSelf", message = "name is immutable: create a new PermissionSet instead")
+    @ValidationRule(value = "!self.contains('__') && !self.endsWith('_')",
+            message = "name must not contain two consecutive underscores or end with an underscore")
+    @JsonPropertyDescription("API name of the permission set (letters, digits and underscores, starting with a letter; no trailing or double underscore). Immutable.")
+    private String name;
+
+    @Required
+    @Size(min = 1, max = 80)
+    @JsonPropertyDescription("Label shown in Setup.")
+    private String label;
+
+    @Size(max = 255)
+    @JsonPropertyDescription("Description shown in Setup.")
+    private String description;
+
+    @Default(API_INTEGRATION_LICENSE)
+    @JsonPropertyDescription("Permission set licence the set requires, by name. Defaults to Salesforce API Integration, which integration users need; None for a set without a licence.")
+    private String license = API_INTEGRATION_LICENSE;
+
+    @JsonPropertyDescription("Object permissions. Objects not listed get no access; rows removed from this list are removed in Salesforce.")
+    @Size(max = 500)
+    private List<ObjectPermission> objectPermissions = new ArrayList<>();
+
+    @JsonPropertyDescription("Field permissions. Fields not listed get no access; rows removed from this list are removed in Salesforce.")
+    @Size(max = 5000)
+    private List<FieldPermission> fieldPermissions = new ArrayList<>();
+
+    @JsonPropertyDescription("User permissions to enable, by name without the Permissions prefix (e.g. ApiEnabled). Every other user permission is off.")
+    @Size(max = 500)
+    private List<@Pattern("^[A-Za-z][A-Za-z0-9]*$") String> userPermissions = new ArrayList<>();
+
+    @Default("Delete")
+    @JsonPropertyDescription("Delete removes the permission set from Salesforce when this resource is deleted, but only once nothing is assigned to it; Orphan leaves it.")
+    private PermissionSetDeletionPolicy deletionPolicy = PermissionSetDeletionPolicy.Delete;
+
+    @JsonPropertyDescription("Overrides the org's drift policy for this permission set.")
+    private DriftPolicy driftPolicy;
+
+    public OrgReference getOrgRef() {
+        return orgRef;
+    }
+
+    public void setOrgRef(OrgReference orgRef) {
+        this.orgRef = orgRef;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getLabel() {
+        return label;
+    }
+
+    public void setLabel(String label) {
+        this.label = label;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getLicense() {
+        return license;
+    }
+
+    public void setLicense(String license) {
+        this.license = license;
+    }
+
+    public List<ObjectPermission> getObjectPermissions() {
+        return objectPermissions;
+    }
+
+    public void setObjectPermissions(List<ObjectPermission> objectPermissions) {
+        this.objectPermissions = objectPermissions == null ? new ArrayList<>() : objectPermissions;
+    }
+
+    public List<FieldPermission> getFieldPermissions() {
+        return fieldPermissions;
+    }
+
+    public void setFieldPermissions(List<FieldPermission> fieldPermissions) {
+        this.fieldPermissions = fieldPermissions == null ? new ArrayList<>() : fieldPermissions;
+    }
+
+    public List<String> getUserPermissions() {
+        return userPermissions;
+    }
+
+    public void setUserPermissions(List<String> userPermissions) {
+        this.userPermissions = userPermissions == null ? new ArrayList<>() : userPermissions;
+    }
+
+    public PermissionSetDeletionPolicy getDeletionPolicy() {
+        return deletionPolicy;
+    }
+
+    public void setDeletionPolicy(PermissionSetDeletionPolicy deletionPolicy) {
+        this.deletionPolicy = deletionPolicy;
+    }
+
+    public DriftPolicy getDriftPolicy() {
+        return driftPolicy;
+    }
+
+    public void setDriftPolicy(DriftPolicy driftPolicy) {
+        this.driftPolicy = driftPolicy;
+    }
+}
