@@ -1,0 +1,4 @@
+package io.sfintegration.salesforce;
+
+public record FreezeChange(String userLoginId, boolean frozen) {
+}

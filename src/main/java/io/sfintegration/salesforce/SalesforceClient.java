@@ -1,0 +1,81 @@
+package io.sfintegration.salesforce;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The operator's only way to talk to one Salesforce org, in domain terms. Implementations batch (SOQL IN chunks,
+ * sObject collections of 200, composite requests), retry transient failures, count every call and never expose
+ * credentials. Bulk methods return results aligned with their input; a failure of one record does not fail the others.
+ * Methods throw {@link SalesforceException} when the call as a whole fails.
+ */
+public interface SalesforceClient {
+
+    // ---- org ----
+
+    /**
+     * Org id, the operator's own user id, API usage, the capacity of the named licences (user and permission set
+     * licences, by name or developer name) and the named profiles: one composite call.
+     */
+    OrgSnapshot describeOrg(Collection<String> licenseNames, Collection<String> profileNames);
+
+    /** The last API usage Salesforce reported (Sforce-Limit-Info), without a call; null before the first call. */
+    ApiLimit lastKnownApiLimit();
+
+    // ---- users ----
+
+    /** Users by username (case-insensitive), with login, licence and permission set assignments; absent ones are missing from the map. Keys are lower-case usernames. */
+    Map<String, UserState> findUsersByUsername(Collection<String> usernames);
+
+    /** Users by id, with login and assignments. Keys are the 18-character ids given. */
+    Map<String, UserState> findUsersById(Collection<String> userIds);
+
+    /** Creates users with their licences and permission sets; one result per input, in order. */
+    List<ProvisioningResult> provisionUsers(List<UserProvisioning> users);
+
+    List<SaveResult> updateUsers(List<UserUpdate> updates);
+
+    List<SaveResult> setFrozen(List<FreezeChange> changes);
+
+    List<SaveResult> assignPermissionSetLicenses(List<NewAssignment> assignments);
+
+    List<SaveResult> assignPermissionSets(List<NewAssignment> assignments);
+
+    /** Deletes assignment or permission rows by id (never users). */
+    List<SaveResult> deleteRecords(List<String> ids);
+
+    // ---- permission sets ----
+
+    /** Permission sets by API name (case-insensitive) with object and field permissions. Keys are lower-case names. */
+    Map<String, PermissionSetState> findPermissionSets(Collection<String> names);
+
+    /** Creates a permission set with its permission rows; returns the permission set's result (rows are in the changes' results). */
+    SaveResult createPermissionSet(PermissionSetFields fields, List<ObjectAccess> objects, List<FieldAccess> fieldPermissions);
+
+    /** Writes label, description, licence and user permissions (every permission not listed is switched off). */
+    SaveResult updatePermissionSet(String permissionSetId, PermissionSetFields fields);
+
+    /** Applies permission row changes; one result per row: creates of objects, then fields, updates, deletes. */
+    List<SaveResult> applyPermissionChanges(String permissionSetId, PermissionChanges changes);
+
+    /** Number of PermissionSetAssignment rows of a permission set. */
+    int countAssignments(String permissionSetId);
+
+    SaveResult deletePermissionSet(String permissionSetId);
+
+    /** The user permission names (without the "Permissions" prefix) this org's PermissionSet supports. Cached. */
+    List<String> availableUserPermissions();
+
+    // ---- drift ----
+
+    /** SetupAuditTrail rows since the instant, and whether any managed record type changed since: one call. */
+    ChangeProbe probeChangesSince(Instant since);
+
+    /**
+     * A view of this client for non-essential (background) work such as drift scans: it throws
+     * {@link BudgetExhaustedException} instead of calling once the operator has used its share of the daily allocation.
+     */
+    SalesforceClient background();
+}
