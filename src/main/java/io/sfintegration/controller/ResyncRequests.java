@@ -1,0 +1,46 @@
+package io.sfintegration.controller;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Lets the drift scan ask a controller to put one resource back in Salesforce even though its spec did not change.
+ * Each reconciler registers an inbound event source; a request marks the resource and triggers a reconcile, which
+ * then skips its "nothing changed" short cut once.
+ */
+public class ResyncRequests {
+
+    private final Map<Class<?>, SimpleInboundEventSource<?>> sources = new ConcurrentHashMap<>();
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+
+    public <P extends HasMetadata> SimpleInboundEventSource<P> eventSourceFor(Class<P> kind) {
+        SimpleInboundEventSource<P> source = new SimpleInboundEventSource<>("resync-" + kind.getSimpleName());
+        sources.put(kind, source);
+        return source;
+    }
+
+    public void request(Class<?> kind, ResourceID id) {
+        pending.add(key(kind, id));
+        SimpleInboundEventSource<?> source = sources.get(kind);
+        if (source != null) {
+            source.propagateEvent(id);
+        }
+    }
+
+    public boolean isPending(Class<?> kind, ResourceID id) {
+        return pending.contains(key(kind, id));
+    }
+
+    public void done(Class<?> kind, ResourceID id) {
+        pending.remove(key(kind, id));
+    }
+
+    private static String key(Class<?> kind, ResourceID id) {
+        return kind.getSimpleName() + "/" + id.getNamespace().orElse("") + "/" + id.getName();
+    }
+}

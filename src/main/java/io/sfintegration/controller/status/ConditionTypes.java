@@ -1,0 +1,16 @@
+package io.sfintegration.controller.status;
+
+/** Condition types, with the meaning Crossplane gives Ready and Synced. */
+public final class ConditionTypes {
+    /** The Salesforce object exists and matches the spec; users of it can rely on it. */
+    public static final String READY = "Ready";
+    /** The last reconcile reached Salesforce and applied the spec without error. */
+    public static final String SYNCED = "Synced";
+    /** Salesforce was changed behind the operator's back. */
+    public static final String DRIFTED = "Drifted";
+    /** The operator holds a working token for the org. */
+    public static final String AUTHENTICATED = "Authenticated";
+
+    private ConditionTypes() {
+    }
+}

@@ -1,0 +1,34 @@
+package io.sfintegration.controller.status;
+
+/** CamelCase condition reasons: each names a state a person can act on. */
+public final class Reasons {
+    public static final String AVAILABLE = "Available";
+    public static final String RECONCILE_SUCCESS = "ReconcileSuccess";
+    public static final String RECONCILE_ERROR = "ReconcileError";
+    public static final String INVALID_SPEC = "InvalidSpec";
+    public static final String ORG_NOT_READY = "OrgNotReady";
+    public static final String ORG_NOT_FOUND = "OrgNotFound";
+    public static final String SECRET_NOT_FOUND = "SecretNotFound";
+    public static final String INVALID_CREDENTIALS = "InvalidCredentials";
+    public static final String AUTHENTICATION_FAILED = "AuthenticationFailed";
+    public static final String UNREACHABLE = "Unreachable";
+    public static final String API_LIMIT_EXCEEDED = "ApiLimitExceeded";
+    public static final String LICENSE_LIMIT_EXCEEDED = "LicenseLimitExceeded";
+    public static final String CONFLICT = "Conflict";
+    public static final String ADOPTION_REFUSED = "AdoptionRefused";
+    public static final String PROFILE_NOT_ALLOWED = "ProfileNotAllowed";
+    public static final String PROFILE_NOT_FOUND = "ProfileNotFound";
+    public static final String LICENSE_NOT_FOUND = "LicenseNotFound";
+    public static final String PERMISSION_SET_NOT_READY = "PermissionSetNotReady";
+    public static final String PERMISSION_SET_NOT_FOUND = "PermissionSetNotFound";
+    public static final String USERNAME_TAKEN = "UsernameTaken";
+    public static final String REJECTED_BY_SALESFORCE = "RejectedBySalesforce";
+    public static final String DELETING = "Deleting";
+    public static final String WAITING_FOR_UNASSIGNMENT = "WaitingForUnassignment";
+    public static final String NO_DRIFT = "NoDrift";
+    public static final String DRIFT_DETECTED = "DriftDetected";
+    public static final String DRIFT_CORRECTED = "DriftCorrected";
+
+    private Reasons() {
+    }
+}

@@ -1,0 +1,139 @@
+package io.sfintegration.controller.user;
+
+import io.sfintegration.api.v1alpha1.IntegrationUserSpec;
+import io.sfintegration.api.v1alpha1.PermissionSet;
+import io.sfintegration.api.v1alpha1.PermissionSetReference;
+import io.sfintegration.controller.OrgAccess;
+import io.sfintegration.controller.OrgCatalog;
+import io.sfintegration.controller.status.ConditionTypes;
+import io.sfintegration.controller.status.Reasons;
+import io.sfintegration.salesforce.License;
+import io.sfintegration.salesforce.LicenseKind;
+import io.sfintegration.salesforce.OrgSnapshot;
+import io.sfintegration.salesforce.PermissionSetState;
+import io.sfintegration.salesforce.Profile;
+import io.sfintegration.salesforce.UserFields;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Resolves names in the spec to Salesforce ids from the org catalog (no call for the default profile and licences)
+ * and from PermissionSet resources' status; only unknown profiles, licences or unmanaged permission sets cost a read.
+ */
+final class DesiredUserResolver {
+
+    private final OrgCatalog catalog;
+
+    DesiredUserResolver(OrgCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    DesiredUser resolve(IntegrationUserSpec spec, OrgAccess org, Function<String, Optional<PermissionSet>> permissionSetByRef)
+            throws ResolutionException {
+        Profile profile = profile(spec, org);
+        Map<String, String> licenses = new LinkedHashMap<>();
+        for (String name : licenseNames(spec)) {
+            License license = findLicense(org, name).orElseThrow(() -> new ResolutionException(Reasons.LICENSE_NOT_FOUND,
+                    "The org has no permission set licence named '" + name + "'", false));
+            licenses.put(license.name(), license.id());
+        }
+        Map<String, String> permissionSets = new LinkedHashMap<>();
+        List<String> unmanagedNames = new ArrayList<>();
+        for (PermissionSetReference ref : spec.getPermissionSets()) {
+            if (ref.getRef() != null && !ref.getRef().isBlank()) {
+                PermissionSet ps = permissionSetByRef.apply(ref.getRef()).orElseThrow(() -> new ResolutionException(
+                        Reasons.PERMISSION_SET_NOT_READY, "PermissionSet " + ref.getRef() + " does not exist in this namespace", true));
+                if (!ps.getSpec().getOrgRef().getName().equals(spec.getOrgRef().getName())) {
+                    throw new ResolutionException(Reasons.INVALID_SPEC, "PermissionSet " + ref.getRef() + " belongs to org "
+                            + ps.getSpec().getOrgRef().getName() + ", not " + spec.getOrgRef().getName(), false);
+                }
+                if (ps.getStatus() == null || ps.getStatus().getPermissionSetId() == null || !ps.getStatus().isTrue(ConditionTypes.READY)) {
+                    throw new ResolutionException(Reasons.PERMISSION_SET_NOT_READY, "Waiting for PermissionSet " + ref.getRef() + " to be Ready", true);
+                }
+                permissionSets.put(ps.getSpec().getName(), ps.getStatus().getPermissionSetId());
+            } else {
+                Optional<String> known = catalog.permissionSetId(org.key(), ref.getName());
+                if (known.isPresent()) {
+                    permissionSets.put(ref.getName(), known.get());
+                } else {
+                    permissionSets.put(ref.getName(), null);
+                    unmanagedNames.add(ref.getName());
+                }
+            }
+        }
+        if (!unmanagedNames.isEmpty()) {
+            Map<String, PermissionSetState> found = org.client().findPermissionSets(unmanagedNames);
+            for (String name : unmanagedNames) {
+                PermissionSetState ps = found.get(name.toLowerCase(Locale.ROOT));
+                if (ps == null || ps.ownedByProfile()) {
+                    throw new ResolutionException(Reasons.PERMISSION_SET_NOT_FOUND, "The org has no permission set with API name '" + name + "'", false);
+                }
+                catalog.rememberPermissionSet(org.key(), name, ps.id());
+                permissionSets.put(name, ps.id());
+            }
+        }
+        UserFields fields = new UserFields(spec.getUsername(), spec.getEmail(), spec.getFirstName(), spec.getLastName(),
+                alias(spec), orDefault(spec.getTimeZone(), "America/Los_Angeles"), orDefault(spec.getLocale(), "en_US"),
+                orDefault(spec.getLanguage(), "en_US"), orDefault(spec.getEmailEncoding(), "UTF-8"), profile.id());
+        return new DesiredUser(fields, profile, licenses, permissionSets,
+                spec.getActive() == null || spec.getActive(), spec.getFrozen() != null && spec.getFrozen());
+    }
+
+    private Profile profile(IntegrationUserSpec spec, OrgAccess org) throws ResolutionException {
+        String wanted = orDefault(spec.getProfile(), IntegrationUserSpec.DEFAULT_PROFILE);
+        OrgSnapshot snapshot = org.snapshot();
+        Optional<Profile> profile = snapshot.profile(wanted);
+        if (profile.isEmpty() && wanted.equalsIgnoreCase(IntegrationUserSpec.DEFAULT_PROFILE)) {
+            // orgs provisioned before the new profile existed still have the deprecated one
+            profile = snapshot.profile(IntegrationUserSpec.LEGACY_PROFILE);
+        }
+        if (profile.isEmpty()) {
+            OrgSnapshot more = org.client().describeOrg(List.of(), List.of(wanted));
+            catalog.merge(org.key(), more);
+            profile = more.profile(wanted);
+        }
+        Profile found = profile.orElseThrow(() -> new ResolutionException(Reasons.PROFILE_NOT_FOUND,
+                "The org has no profile named '" + wanted + "'", false));
+        if (!found.apiOnly()) {
+            throw new ResolutionException(Reasons.PROFILE_NOT_ALLOWED, "Profile '" + found.name()
+                    + "' is not API-only; integration users must use an API-only profile such as "
+                    + IntegrationUserSpec.DEFAULT_PROFILE + ", so this operator cannot create users who log in to the UI", false);
+        }
+        return found;
+    }
+
+    private Optional<License> findLicense(OrgAccess org, String name) {
+        Optional<License> license = org.snapshot().license(LicenseKind.PERMISSION_SET, name);
+        if (license.isPresent()) {
+            return license;
+        }
+        OrgSnapshot more = org.client().describeOrg(List.of(name), List.of());
+        catalog.merge(org.key(), more);
+        return more.license(LicenseKind.PERMISSION_SET, name);
+    }
+
+    static List<String> licenseNames(IntegrationUserSpec spec) {
+        return spec.getPermissionSetLicenses() == null
+                ? List.of(IntegrationUserSpec.DEFAULT_PERMISSION_SET_LICENSE)
+                : spec.getPermissionSetLicenses();
+    }
+
+    static String alias(IntegrationUserSpec spec) {
+        if (spec.getAlias() != null && !spec.getAlias().isBlank()) {
+            return spec.getAlias();
+        }
+        String local = spec.getUsername().substring(0, spec.getUsername().indexOf('@')).replaceAll("[^A-Za-z0-9]", "");
+        String base = local.isEmpty() ? "intuser" : local;
+        return base.substring(0, Math.min(8, base.length()));
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
