@@ -1,6 +1,5 @@
 package io.sfintegration.controller.permissionset;
 
-import io.sfintegration.api.v1alpha1.FieldPermission;
 import io.sfintegration.api.v1alpha1.ObjectPermission;
 import io.sfintegration.api.v1alpha1.PermissionSetSpec;
 import io.sfintegration.salesforce.FieldAccess;
@@ -34,7 +33,4 @@ record DesiredPermissionSet(PermissionSetFields fields, List<ObjectAccess> objec
                 o.isViewAllRecords(), o.isModifyAllRecords());
     }
 
-    static boolean unused(FieldPermission f) {
-        return !f.isRead() && !f.isEdit();
-    }
 }
