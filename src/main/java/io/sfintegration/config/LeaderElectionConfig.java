@@ -28,7 +28,7 @@ import java.util.Optional;
 @Singleton
 public class LeaderElectionConfig {
 
-    static final String DEFAULT_LEASE_NAME = "integration-user-operator-lease";
+    public static final String DEFAULT_LEASE_NAME = "integration-user-operator-lease";
 
     @ConfigProperty(name = "sfio.leader-election.enabled", defaultValue = "false")
     boolean enabled;
@@ -52,7 +52,7 @@ public class LeaderElectionConfig {
     }
 
     /** Returns null when disabled: QOSDK then runs without leader election. */
-    static LeaderElectionConfiguration create(boolean enabled, String leaseName,
+    public static LeaderElectionConfiguration create(boolean enabled, String leaseName,
                                               Optional<String> namespace, Optional<String> identity) {
         if (!enabled) {
             return null;
