@@ -114,6 +114,29 @@ class HelmChartTest {
     }
 
     @Test
+    void existingServiceAccountWithoutRbac() {
+        var docs = documents(render(Map.of("serviceAccount.create", false, "serviceAccount.name", "preexisting",
+                "rbac.create", false, "metrics.service.enabled", false)));
+        assertThat(docs).extracting(d -> d.path("kind").asText()).containsExactly("Deployment");
+        assertThat(deployment(docs).at("/spec/template/spec/serviceAccountName").asText()).isEqualTo("preexisting");
+    }
+
+    @Test
+    void schedulingAndMetadataValuesReachThePod() {
+        var pod = deployment(documents(render(Map.of("nodeSelector.kubernetes\\.io/os", "linux",
+                "tolerations[0].key", "dedicated", "tolerations[0].operator", "Exists",
+                "podAnnotations.team", "platform", "podLabels.tier", "ops", "priorityClassName", "system-cluster-critical",
+                "imagePullSecrets[0].name", "regcred", "image.tag", "1.2.3")))).at("/spec/template");
+        assertThat(pod.at("/spec/nodeSelector").toString()).contains("linux");
+        assertThat(pod.at("/spec/tolerations/0/key").asText()).isEqualTo("dedicated");
+        assertThat(pod.at("/metadata/annotations/team").asText()).isEqualTo("platform");
+        assertThat(pod.at("/metadata/labels/tier").asText()).isEqualTo("ops");
+        assertThat(pod.at("/spec/priorityClassName").asText()).isEqualTo("system-cluster-critical");
+        assertThat(pod.at("/spec/imagePullSecrets/0/name").asText()).isEqualTo("regcred");
+        assertThat(pod.at("/spec/containers/0/image").asText()).endsWith(":1.2.3");
+    }
+
+    @Test
     void schemaRejectsUnknownAndInvalidValues() {
         assertThatThrownBy(() -> render(Map.of("replicas", 2))).hasMessageContaining("replicas");
         assertThatThrownBy(() -> render(Map.of("logFormat", "xml"))).hasMessageContaining("logFormat");
