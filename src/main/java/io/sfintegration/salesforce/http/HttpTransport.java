@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.sfintegration.salesforce.AuthenticationException;
 import io.sfintegration.salesforce.SalesforceError;
 import io.sfintegration.salesforce.SalesforceException;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.net.URI;
@@ -23,6 +24,8 @@ import java.util.List;
  * Sforce-Limit-Info, counts the call and turns error answers into {@link SalesforceException}s.
  */
 final class HttpTransport implements Exchange {
+
+    private static final Logger LOG = Logger.getLogger(HttpTransport.class);
 
     private final HttpClient http;
     private final ObjectMapper json;
@@ -51,6 +54,7 @@ final class HttpTransport implements Exchange {
             if (!tokens.canRefresh()) {
                 throw new AuthenticationException("INVALID_SESSION_ID", "the static access token was refused");
             }
+            LOG.infof("Salesforce at %s refused the access token (INVALID_SESSION_ID); fetching a new one", instanceUrl);
             token = tokens.refresh(token);
             response = exchange(request, token);
             if (response.statusCode() == 401) {
@@ -98,6 +102,7 @@ final class HttpTransport implements Exchange {
             usage.recordOwnCall();
         }
         metrics.call(request.resource(), outcome(response.statusCode()));
+        LOG.debugf("%s %s (%s) -> %d", request.method(), instanceUrl, request.resource(), response.statusCode());
         return response;
     }
 

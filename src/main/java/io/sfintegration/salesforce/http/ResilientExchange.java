@@ -14,6 +14,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.sfintegration.salesforce.ApiLimit;
 import io.sfintegration.salesforce.SalesforceException;
+import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -32,6 +33,8 @@ import java.util.function.Supplier;
  * One instance per org lives as long as the org, across credential changes.
  */
 final class ResilientExchange {
+
+    private static final Logger LOG = Logger.getLogger(ResilientExchange.class);
 
     private final String org;
     private final ResilienceSettings settings;
@@ -73,7 +76,12 @@ final class ResilientExchange {
                 .limitForPeriod(settings.maxCallsPerSecond())
                 .timeoutDuration(settings.rateLimiterMaxWait())
                 .build());
+        circuitBreaker.getEventPublisher().onStateTransition(event ->
+                LOG.warnf("Salesforce circuit for %s: %s", org, event.getStateTransition()));
         retry.getEventPublisher().onRetry(event -> {
+            LOG.infof("retrying a Salesforce call for %s in %d ms (attempt %d): %s", org,
+                    event.getWaitInterval().toMillis(), event.getNumberOfRetryAttempts(),
+                    event.getLastThrowable() == null ? "" : event.getLastThrowable().getMessage());
             SalesforceMetrics m = metrics;
             if (m != null) {
                 m.retry();

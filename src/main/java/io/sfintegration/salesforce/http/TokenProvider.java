@@ -1,12 +1,15 @@
 package io.sfintegration.salesforce.http;
 
 import io.sfintegration.salesforce.AuthenticationException;
+import org.jboss.logging.Logger;
 
 /**
  * Holds one org's access token: fetched on first use, replaced when Salesforce refuses it (INVALID_SESSION_ID).
  * A static token cannot be replaced.
  */
 final class TokenProvider {
+
+    private static final Logger LOG = Logger.getLogger(TokenProvider.class);
 
     private final OrgCredentials credentials;
     private final OAuthTokenEndpoint endpoint;
@@ -57,13 +60,16 @@ final class TokenProvider {
     }
 
     private AccessToken fetch() {
+        AccessToken token;
         if (credentials instanceof OrgCredentials.JwtBearer jwt) {
-            return endpoint.jwtBearer(loginUrl, jwt);
+            token = endpoint.jwtBearer(loginUrl, jwt);
+        } else if (credentials instanceof OrgCredentials.ClientCredentials cc) {
+            token = endpoint.clientCredentials(instanceUrl, cc);
+        } else {
+            return new AccessToken(((OrgCredentials.StaticToken) credentials).accessToken(), null);
         }
-        if (credentials instanceof OrgCredentials.ClientCredentials cc) {
-            return endpoint.clientCredentials(instanceUrl, cc);
-        }
-        return new AccessToken(((OrgCredentials.StaticToken) credentials).accessToken(), null);
+        LOG.debugf("obtained an access token from %s (%s)", instanceUrl, credentials.getClass().getSimpleName());
+        return token;
     }
 
     @Override
