@@ -74,6 +74,15 @@ public interface SalesforceClient {
     ChangeProbe probeChangesSince(Instant since);
 
     /**
+     * Users whose profile has the named user licence, and permission sets whose LicenseId is the given licence id
+     * (null: none): one composite call, paging as needed.
+     */
+    OrgInventory inventory(String userLicenseName, String permissionSetLicenseId);
+
+    /** API calls this client (and its views) has made so far, as Salesforce counts them (OAuth excluded). */
+    long apiCallsMade();
+
+    /**
      * A view of this client for non-essential (background) work such as drift scans: it throws
      * {@link BudgetExhaustedException} instead of calling once the operator has used its share of the daily allocation.
      */

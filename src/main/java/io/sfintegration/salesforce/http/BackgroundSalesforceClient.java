@@ -7,6 +7,7 @@ import io.sfintegration.salesforce.FieldAccess;
 import io.sfintegration.salesforce.FreezeChange;
 import io.sfintegration.salesforce.NewAssignment;
 import io.sfintegration.salesforce.ObjectAccess;
+import io.sfintegration.salesforce.OrgInventory;
 import io.sfintegration.salesforce.OrgSnapshot;
 import io.sfintegration.salesforce.PermissionChanges;
 import io.sfintegration.salesforce.PermissionSetFields;
@@ -131,6 +132,16 @@ final class BackgroundSalesforceClient implements SalesforceClient {
     @Override
     public ChangeProbe probeChangesSince(Instant since) {
         return checked().probeChangesSince(since);
+    }
+
+    @Override
+    public OrgInventory inventory(String userLicenseName, String permissionSetLicenseId) {
+        return checked().inventory(userLicenseName, permissionSetLicenseId);
+    }
+
+    @Override
+    public long apiCallsMade() {
+        return delegate.apiCallsMade();
     }
 
     @Override

@@ -34,6 +34,7 @@ final class HttpTransport implements Exchange {
     private final TokenProvider tokens;
     private final ApiUsageMeter usage;
     private final SalesforceMetrics metrics;
+    private final java.util.concurrent.atomic.LongAdder callsMade = new java.util.concurrent.atomic.LongAdder();
 
     HttpTransport(HttpClient http, ObjectMapper json, String instanceUrl, Duration requestTimeout, TokenProvider tokens,
                   ApiUsageMeter usage, SalesforceMetrics metrics) {
@@ -100,10 +101,16 @@ final class HttpTransport implements Exchange {
         if (response.statusCode() != 401) {
             // a refused session is not served; everything else counts against the allocation
             usage.recordOwnCall();
+            callsMade.increment();
         }
         metrics.call(request.resource(), outcome(response.statusCode()));
         LOG.debugf("%s %s (%s) -> %d", request.method(), instanceUrl, request.resource(), response.statusCode());
         return response;
+    }
+
+    /** Calls that reached Salesforce and count against the allocation (refused sessions and OAuth excluded). */
+    long callsMade() {
+        return callsMade.sum();
     }
 
     private static String outcome(int status) {

@@ -12,6 +12,7 @@ import io.sfintegration.salesforce.License;
 import io.sfintegration.salesforce.LicenseKind;
 import io.sfintegration.salesforce.NewAssignment;
 import io.sfintegration.salesforce.ObjectAccess;
+import io.sfintegration.salesforce.OrgInventory;
 import io.sfintegration.salesforce.OrgSnapshot;
 import io.sfintegration.salesforce.PermissionChanges;
 import io.sfintegration.salesforce.PermissionSetFields;
@@ -73,10 +74,12 @@ public final class RestSalesforceClient implements SalesforceClient {
     private final IntSupplier maxDailyPercent;
     private final ResilientExchange resilience;
     private final AtomicReference<List<String>> userPermissions = new AtomicReference<>();
+    private final java.util.function.LongSupplier callsMade;
 
     RestSalesforceClient(String org, RestOperations rest, TokenProvider tokens, ApiUsageMeter usage,
-                         IntSupplier maxDailyPercent, ResilientExchange resilience) {
+                         IntSupplier maxDailyPercent, ResilientExchange resilience, java.util.function.LongSupplier callsMade) {
         this.org = org;
+        this.callsMade = callsMade;
         this.rest = rest;
         this.tokens = tokens;
         this.usage = usage;
@@ -818,6 +821,35 @@ public final class RestSalesforceClient implements SalesforceClient {
         }
         boolean changed = rows.subList(1, rows.size()).stream().anyMatch(list -> !list.isEmpty());
         return new ChangeProbe(audit, changed);
+    }
+
+    /**
+     * One composite call: users whose profile has the user licence, and permission sets (not owned by a profile)
+     * whose LicenseId is the given licence (none when null).
+     */
+    @Override
+    public OrgInventory inventory(String userLicenseName, String permissionSetLicenseId) {
+        String licenseFilter;
+        if (permissionSetLicenseId == null) {
+            licenseFilter = "LicenseId = null";
+        } else if (Soql.isId(permissionSetLicenseId)) {
+            licenseFilter = "LicenseId = " + Soql.id(permissionSetLicenseId);
+        } else {
+            throw new SalesforceException(400, List.of(SalesforceError.of(MALFORMED_ID, "not a Salesforce id")), false);
+        }
+        List<List<JsonNode>> rows = rest.queries(List.of(
+                "SELECT " + USER_FIELDS + " FROM User WHERE Profile.UserLicense.Name = " + Soql.quote(userLicenseName),
+                "SELECT Id, Name, Label FROM PermissionSet WHERE IsOwnedByProfile = false AND " + licenseFilter));
+        List<SalesforceUser> users = rows.get(0).stream().map(RestSalesforceClient::user).toList();
+        List<OrgInventory.PermissionSetSummary> sets = rows.get(1).stream()
+                .map(r -> new OrgInventory.PermissionSetSummary(JsonRecords.text(r, "Id"), JsonRecords.text(r, "Name"),
+                        JsonRecords.text(r, "Label"))).toList();
+        return new OrgInventory(users, sets);
+    }
+
+    @Override
+    public long apiCallsMade() {
+        return callsMade.getAsLong();
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.sfintegration.api.v1alpha1.SalesforceOrg;
 import io.sfintegration.api.v1alpha1.SalesforceOrgSpec;
 import io.sfintegration.salesforce.SalesforceClient;
+import io.sfintegration.salesforce.SalesforceClients;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * changed. The API usage window, circuit breaker, bulkhead, rate limiter and metrics of an org outlive such rebuilds
  * and go away with {@link #forget}.
  */
-public class SalesforceClientProvider {
+public class SalesforceClientProvider implements SalesforceClients {
 
     private final CredentialsReader credentials;
     private final MeterRegistry registry;
@@ -61,6 +62,7 @@ public class SalesforceClientProvider {
      * The client for an org. Throws {@link io.sfintegration.salesforce.CredentialsException} when its Secrets are
      * missing or unreadable; authentication itself happens on the first call.
      */
+    @Override
     public SalesforceClient forOrg(SalesforceOrg org) {
         String key = key(org);
         CredentialsReader.Raw raw = credentials.readRaw(org);
@@ -84,12 +86,13 @@ public class SalesforceClientProvider {
         RestOperations rest = new RestOperations(runtime.resilience().around(transport), runtime.resilience(), json, apiVersion);
         AtomicInteger percent = runtime.maxDailyPercent();
         RestSalesforceClient client = new RestSalesforceClient(key, rest, tokens, runtime.usage(), percent::get,
-                runtime.resilience());
+                runtime.resilience(), transport::callsMade);
         clients.put(key, new CachedClient(fingerprint, client));
         return client;
     }
 
     /** Drops the org's client, its usage window and its meters (the SalesforceOrg was deleted). */
+    @Override
     public void forget(SalesforceOrg org) {
         String key = key(org);
         clients.remove(key);

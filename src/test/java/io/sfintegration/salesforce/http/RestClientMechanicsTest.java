@@ -265,6 +265,7 @@ class RestClientMechanicsTest {
         assertThat(users).containsOnlyKeys("a@x.com", "b@x.com");
         assertThat(users.get("a@x.com").user().userLicenseName()).isEqualTo("Salesforce Integration");
         assertThat(fake.apiRequests).hasSize(2);
+        assertThat(client.apiCallsMade()).isEqualTo(2);
         JsonNode subrequests = fake.apiRequests.get(0).body().path("compositeRequest");
         assertThat(subrequests).hasSize(4);
         String soql = URLDecoder.decode(subrequests.get(0).path("url").asText().replaceFirst(".*q=", ""), StandardCharsets.UTF_8);
