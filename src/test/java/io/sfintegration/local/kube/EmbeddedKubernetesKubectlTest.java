@@ -1,0 +1,243 @@
+package io.sfintegration.local.kube;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Drives the real kubectl against {@link EmbeddedKubernetes}: one server for the class, steps in order. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EmbeddedKubernetesKubectlTest {
+
+  private static final Path KUBECTL = Path.of("/usr/bin/kubectl");
+  private static final ResourceDefinitionContext IU = context("integrationusers", "IntegrationUser");
+  private static final ResourceDefinitionContext SFORG = context("salesforceorgs", "SalesforceOrg");
+  private static final ResourceDefinitionContext SFPS = context("permissionsets", "PermissionSet");
+
+  private Path dir;
+  private EmbeddedKubernetes kube;
+  private Path kubeconfig;
+
+  @BeforeAll
+  void start(@TempDir Path tempDir) throws IOException {
+    dir = tempDir;
+    Assumptions.assumeTrue(Files.isExecutable(KUBECTL), "kubectl not installed: " + KUBECTL + " is missing");
+    kube = EmbeddedKubernetes.start(0);
+    kubeconfig = kube.writeKubeconfig(dir.resolve("kubeconfig"));
+    Path samples = Files.createDirectories(dir.resolve("samples"));
+    Files.writeString(samples.resolve("00-org.yaml"), """
+        apiVersion: sfintegration.io/v1alpha1
+        kind: SalesforceOrg
+        metadata:
+          name: local
+        spec:
+          instanceUrl: http://127.0.0.1:17443
+          auth:
+            accessTokenSecretRef:
+              name: local-salesforce-token
+              key: token
+        """);
+    Files.writeString(samples.resolve("10-ps.yaml"), """
+        apiVersion: sfintegration.io/v1alpha1
+        kind: PermissionSet
+        metadata:
+          name: account-reader
+        spec:
+          orgRef:
+            name: local
+          name: Integration_Account_Reader
+          label: Integration - Account Reader
+        """);
+    Files.writeString(samples.resolve("20-iu.yaml"), """
+        apiVersion: sfintegration.io/v1alpha1
+        kind: IntegrationUser
+        metadata:
+          name: erp-sync
+        spec:
+          orgRef:
+            name: local
+          username: erp-sync@acme.example.com
+          email: platform-team@acme.example.com
+          lastName: Sync
+          active: true
+        """);
+  }
+
+  @AfterAll
+  void stop() {
+    if (kube != null) {
+      kube.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void versionAndApiResources() throws Exception {
+    Result version = kubectl("version", "-o", "json");
+    assertThat(version.out()).contains("\"gitVersion\": \"v1.32.0-fabric8-mock\"");
+    Result resources = kubectl("api-resources", "--api-group=sfintegration.io");
+    assertThat(resources.out()).contains("integrationusers", "iu", "IntegrationUser", "sforg", "sfps");
+  }
+
+  @Test
+  @Order(2)
+  void applyDirectory() throws Exception {
+    Result apply = kubectl("apply", "-f", dir.resolve("samples").toString());
+    assertThat(apply.out()).contains(
+        "salesforceorg.sfintegration.io/local created",
+        "permissionset.sfintegration.io/account-reader created",
+        "integrationuser.sfintegration.io/erp-sync created");
+    assertThat(kube.client().genericKubernetesResources(IU).inNamespace("default").withName("erp-sync").get())
+        .isNotNull();
+    // Applying again is a no-op, through client-side apply's last-applied annotation.
+    assertThat(kubectl("apply", "-f", dir.resolve("samples").toString()).out())
+        .contains("integrationuser.sfintegration.io/erp-sync unchanged");
+  }
+
+  @Test
+  @Order(3)
+  void getByCategoryShortNameAndWide() throws Exception {
+    setReadyStatus();
+    assertThat(kubectl("get", "salesforce").out()).contains(
+        "salesforceorg.sfintegration.io/local", "permissionset.sfintegration.io/account-reader",
+        "integrationuser.sfintegration.io/erp-sync");
+    Result sforg = kubectl("get", "sforg");
+    assertThat(sforg.out()).startsWith("NAME").contains("local");
+    Result iu = kubectl("get", "iu");
+    assertThat(firstLine(iu.out())).contains("USERNAME", "READY").doesNotContain("ORG");
+    Result wide = kubectl("get", "iu", "-o", "wide");
+    assertThat(firstLine(wide.out())).contains("NAME", "USERNAME", "READY", "ORG", "ACTIVE");
+    assertThat(wide.out()).contains("erp-sync@acme.example.com", "True", "local", "true");
+  }
+
+  @Test
+  @Order(4)
+  void getYamlAndJsonPath() throws Exception {
+    assertThat(kubectl("get", "iu", "erp-sync", "-o", "yaml").out())
+        .contains("kind: IntegrationUser", "username: erp-sync@acme.example.com", "name: erp-sync");
+    assertThat(kubectl("get", "iu", "erp-sync", "-o", "jsonpath={.spec.email}").out())
+        .isEqualTo("platform-team@acme.example.com");
+    assertThat(kubectl("get", "sfps", "-o", "jsonpath={.items[*].spec.name}").out())
+        .isEqualTo("Integration_Account_Reader");
+  }
+
+  @Test
+  @Order(5)
+  void describe() throws Exception {
+    Result describe = kubectl("describe", "iu", "erp-sync");
+    assertThat(describe.out()).contains("Name:", "erp-sync", "Kind:", "IntegrationUser", "Username:");
+    assertThat(describe.err()).isEmpty();
+  }
+
+  @Test
+  @Order(6)
+  void labelPatchAndEdit() throws Exception {
+    assertThat(kubectl("label", "iu", "erp-sync", "team=platform").out())
+        .contains("integrationuser.sfintegration.io/erp-sync labeled");
+    assertThat(kubectl("get", "iu", "-l", "team=platform", "-o", "name").out())
+        .isEqualTo("integrationuser.sfintegration.io/erp-sync");
+    assertThat(kubectl("get", "iu", "-l", "team=other", "-o", "name").out()).isEmpty();
+
+    assertThat(kubectl("patch", "iu", "erp-sync", "--type=merge", "-p", "{\"spec\":{\"active\":false}}").out())
+        .contains("integrationuser.sfintegration.io/erp-sync patched");
+    assertThat(spec(IU, "erp-sync").get("active")).isEqualTo(false);
+
+    Path editor = dir.resolve("editor.sh");
+    Files.writeString(editor, "#!/bin/sh\nsed -i 's/lastName: Sync/lastName: Synced/' \"$1\"\n");
+    editor.toFile().setExecutable(true);
+    Result edit = kubectl(Map.of("KUBE_EDITOR", editor.toString()), "edit", "iu", "erp-sync");
+    assertThat(edit.out()).contains("integrationuser.sfintegration.io/erp-sync edited");
+    assertThat(spec(IU, "erp-sync").get("lastName")).isEqualTo("Synced");
+    assertThat(kube.client().genericKubernetesResources(IU).inNamespace("default").withName("erp-sync").get()
+        .getMetadata().getLabels()).containsEntry("team", "platform");
+  }
+
+  @Test
+  @Order(7)
+  void secretsInTheCoreGroup() throws Exception {
+    assertThat(kubectl("create", "secret", "generic", "local-salesforce-token", "--from-literal=token=abc").out())
+        .contains("secret/local-salesforce-token created");
+    assertThat(kubectl("get", "secrets").out()).contains("local-salesforce-token");
+    assertThat(kube.client().secrets().inNamespace("default").withName("local-salesforce-token").get()).isNotNull();
+  }
+
+  @Test
+  @Order(8)
+  void delete() throws Exception {
+    assertThat(kubectl("delete", "iu", "erp-sync").out())
+        .contains("integrationuser.sfintegration.io \"erp-sync\" deleted");
+    assertThat(kubectl("delete", "-f", dir.resolve("samples").toString(), "--ignore-not-found").out())
+        .contains("salesforceorg.sfintegration.io \"local\" deleted");
+    assertThat(kube.client().genericKubernetesResources(IU).inNamespace("default").list().getItems()).isEmpty();
+    assertThat(kube.client().genericKubernetesResources(SFORG).inNamespace("default").list().getItems()).isEmpty();
+    assertThat(kube.client().genericKubernetesResources(SFPS).inNamespace("default").list().getItems()).isEmpty();
+    assertThat(kubectl("get", "salesforce").err()).contains("No resources found");
+  }
+
+  private void setReadyStatus() {
+    var users = kube.client().genericKubernetesResources(IU).inNamespace("default");
+    GenericKubernetesResource user = users.withName("erp-sync").get();
+    user.setAdditionalProperty("status", Map.of("userId", "005000000000001AAA", "conditions", List.of(
+        Map.of("type", "Ready", "status", "True", "reason", "Reconciled"),
+        Map.of("type", "Synced", "status", "True", "reason", "Reconciled"))));
+    users.resource(user).updateStatus();
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> spec(ResourceDefinitionContext ctx, String name) {
+    return (Map<String, Object>) kube.client().genericKubernetesResources(ctx).inNamespace("default").withName(name)
+        .get().getAdditionalProperties().get("spec");
+  }
+
+  private Result kubectl(String... args) throws Exception {
+    return kubectl(Map.of(), args);
+  }
+
+  private Result kubectl(Map<String, String> env, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(KUBECTL.toString(), "--kubeconfig", kubeconfig.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+    pb.environment().remove("KUBECONFIG");
+    pb.environment().put("HOME", dir.toString()); // keeps kubectl's discovery cache out of the real home
+    pb.environment().putAll(env);
+    Path out = dir.resolve("kubectl.out");
+    Path err = dir.resolve("kubectl.err");
+    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("kubectl %s finished", args[0]).isTrue();
+    Result result = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8).strip(),
+        Files.readString(err, StandardCharsets.UTF_8).strip());
+    assertThat(result.exit()).as("kubectl %s exit code; stderr: %s", String.join(" ", args), result.err()).isZero();
+    return result;
+  }
+
+  private static String firstLine(String text) {
+    return text.lines().findFirst().orElse("");
+  }
+
+  private static ResourceDefinitionContext context(String plural, String kind) {
+    return new ResourceDefinitionContext.Builder().withGroup("sfintegration.io").withVersion("v1alpha1")
+        .withPlural(plural).withKind(kind).withNamespaced(true).build();
+  }
+
+  private record Result(int exit, String out, String err) {
+  }
+}
