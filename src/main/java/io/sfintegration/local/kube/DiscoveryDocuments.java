@@ -52,7 +52,7 @@ public final class DiscoveryDocuments {
       docs.put("/apis/" + gv, resourcesOf(gv));
     }
     docs.put("/openapi/v3", openApiIndex());
-    for (String gv : customGroupVersions()) {
+    for (String gv : openApiGroupVersions()) {
       docs.put(openApiPath(gv), openApiDocument(gv));
     }
     return docs;
@@ -135,14 +135,22 @@ public final class DiscoveryDocuments {
   /** The OpenAPI v3 index: one entry per group-version pointing at its document (hash makes the URL cacheable). */
   public Map<String, Object> openApiIndex() {
     Map<String, Object> paths = new LinkedHashMap<>();
-    for (String gv : customGroupVersions()) {
-      paths.put("apis/" + gv, Map.of("serverRelativeURL", openApiPath(gv) + "?hash=" + openApiHash(gv)));
+    for (String gv : openApiGroupVersions()) {
+      paths.put(openApiPath(gv).substring("/openapi/v3/".length()),
+          Map.of("serverRelativeURL", openApiPath(gv) + "?hash=" + openApiHash(gv)));
     }
     return Map.of("paths", paths);
   }
 
+  /** Group-versions with an OpenAPI v3 document: ours and the core {@code v1} subset. */
+  public List<String> openApiGroupVersions() {
+    List<String> gvs = new ArrayList<>(customGroupVersions());
+    gvs.add("v1");
+    return gvs;
+  }
+
   public String openApiPath(String groupVersion) {
-    return "/openapi/v3/apis/" + groupVersion;
+    return "v1".equals(groupVersion) ? "/openapi/v3/api/v1" : "/openapi/v3/apis/" + groupVersion;
   }
 
   public String openApiHash(String groupVersion) {
@@ -163,38 +171,68 @@ public final class DiscoveryDocuments {
   public Map<String, Object> openApiDocument(String groupVersion) {
     Map<String, Object> paths = new LinkedHashMap<>();
     Map<String, Object> schemas = new LinkedHashMap<>();
+    if ("v1".equals(groupVersion)) {
+      // Core kinds get an open schema: enough for kubectl to leave validation to the server, as for our kinds.
+      for (APIResource r : coreResources().getResources()) {
+        Map<String, Object> gvk = gvk("", "v1", r.getKind());
+        String schemaName = "io.k8s.api.core.v1." + r.getKind();
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        schema.put("x-kubernetes-preserve-unknown-fields", true);
+        schema.put("x-kubernetes-group-version-kind", List.of(gvk));
+        schemas.put(schemaName, schema);
+        String base = "/api/v1" + (Boolean.TRUE.equals(r.getNamespaced()) ? "/namespaces/{namespace}/" : "/")
+            + r.getName() + "/{name}";
+        paths.put(base, Map.of("patch", patchOperation(r.getKind(), gvk, schemaName)));
+      }
+      return openApi(paths, schemas);
+    }
     for (CustomResourceDefinition crd : crds) {
       var spec = crd.getSpec();
       for (CustomResourceDefinitionVersion v : spec.getVersions()) {
         if (!(spec.getGroup() + "/" + v.getName()).equals(groupVersion)) {
           continue;
         }
-        Map<String, Object> gvk = new LinkedHashMap<>();
-        gvk.put("group", spec.getGroup());
-        gvk.put("kind", spec.getNames().getKind());
-        gvk.put("version", v.getName());
+        Map<String, Object> gvk = gvk(spec.getGroup(), v.getName(), spec.getNames().getKind());
         String schemaName = schemaName(spec.getGroup(), v.getName(), spec.getNames().getKind());
         schemas.put(schemaName, kindSchema(v, gvk));
 
         String base = "/apis/" + groupVersion + ("Namespaced".equals(spec.getScope()) ? "/namespaces/{namespace}/" : "/")
             + spec.getNames().getPlural() + "/{name}";
-        Map<String, Object> patch = new LinkedHashMap<>();
-        patch.put("operationId", "patch" + spec.getNames().getKind());
-        patch.put("x-kubernetes-action", "patch");
-        patch.put("x-kubernetes-group-version-kind", gvk);
-        patch.put("parameters", List.of(
-            Map.of("name", "fieldValidation", "in", "query", "schema", Map.of("type", "string"),
-                "description", "Instructs the server how to handle unknown or duplicate fields."),
-            Map.of("name", "fieldManager", "in", "query", "schema", Map.of("type", "string")),
-            Map.of("name", "dryRun", "in", "query", "schema", Map.of("type", "string"))));
-        patch.put("requestBody", Map.of("content", Map.of(
-            "application/merge-patch+json", Map.of("schema", Map.of("type", "object")),
-            "application/json-patch+json", Map.of("schema", Map.of("type", "object")))));
-        patch.put("responses", Map.of("200", Map.of("description", "OK", "content", Map.of(
-            "application/json", Map.of("schema", Map.of("$ref", "#/components/schemas/" + schemaName))))));
+        Map<String, Object> patch = patchOperation(spec.getNames().getKind(), gvk, schemaName);
         paths.put(base, Map.of("patch", patch));
       }
     }
+    return openApi(paths, schemas);
+  }
+
+  private static Map<String, Object> gvk(String group, String version, String kind) {
+    Map<String, Object> gvk = new LinkedHashMap<>();
+    gvk.put("group", group);
+    gvk.put("kind", kind);
+    gvk.put("version", version);
+    return gvk;
+  }
+
+  private static Map<String, Object> patchOperation(String kind, Map<String, Object> gvk, String schemaName) {
+    Map<String, Object> patch = new LinkedHashMap<>();
+    patch.put("operationId", "patch" + kind);
+    patch.put("x-kubernetes-action", "patch");
+    patch.put("x-kubernetes-group-version-kind", gvk);
+    patch.put("parameters", List.of(
+        Map.of("name", "fieldValidation", "in", "query", "schema", Map.of("type", "string"),
+            "description", "Instructs the server how to handle unknown or duplicate fields."),
+        Map.of("name", "fieldManager", "in", "query", "schema", Map.of("type", "string")),
+        Map.of("name", "dryRun", "in", "query", "schema", Map.of("type", "string"))));
+    patch.put("requestBody", Map.of("content", Map.of(
+        "application/merge-patch+json", Map.of("schema", Map.of("type", "object")),
+        "application/json-patch+json", Map.of("schema", Map.of("type", "object")))));
+    patch.put("responses", Map.of("200", Map.of("description", "OK", "content", Map.of(
+        "application/json", Map.of("schema", Map.of("$ref", "#/components/schemas/" + schemaName))))));
+    return patch;
+  }
+
+  private static Map<String, Object> openApi(Map<String, Object> paths, Map<String, Object> schemas) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("openapi", "3.0.0");
     doc.put("info", Map.of("title", "Kubernetes", "version", "unversioned"));

@@ -57,7 +57,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
     KubernetesMixedDispatcher crud = new KubernetesMixedDispatcher(responses);
     KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),
-        responses, new PrinterColumnsDispatcher(crud, crds), false, versionInfo());
+        responses, new JsonOnlyDispatcher(new PrinterColumnsDispatcher(crud, crds)), false, versionInfo());
     try {
       server.init(InetAddress.getByName("127.0.0.1"), port);
     } catch (UnknownHostException e) {
@@ -88,6 +88,10 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     }
   }
 
+  private static final Map<String, String> VERSION_JSON = Map.of("major", "1", "minor", "32",
+      "gitVersion", "v1.32.0-fabric8-mock", "gitCommit", "0000000", "gitTreeState", "clean",
+      "buildDate", "2026-01-01T00:00:00Z", "goVersion", "go1.23", "compiler", "gc", "platform", "linux/amd64");
+
   /** What {@code /version} answers; kubectl compares it with its own version and warns beyond one minor apart. */
   private static VersionInfo versionInfo() {
     try {
@@ -101,8 +105,17 @@ public final class EmbeddedKubernetes implements AutoCloseable {
 
   private static void registerDiscovery(KubernetesMockServer server, DiscoveryDocuments discovery) {
     Map<String, String> openApiQueries = new HashMap<>();
-    for (String gv : discovery.customGroupVersions()) {
+    for (String gv : discovery.openApiGroupVersions()) {
       openApiQueries.put(discovery.openApiPath(gv), "hash=" + discovery.openApiHash(gv));
+    }
+    // The mock answers "/version" itself; kubectl asks with its timeout, which would otherwise reach the CRUD
+    // dispatcher (it answers unknown paths with a List of everything it stores).
+    expect(server, "/version?" + KUBECTL_TIMEOUT, Serialization.asJson(VERSION_JSON));
+    // Only OpenAPI v3 is served; kubectl falls back to v2 when v3 lacks a group-version, and a 404 there is clearer
+    // than the CRUD dispatcher's catch-all List.
+    for (String v2 : List.of("/openapi/v2", "/openapi/v2?" + KUBECTL_TIMEOUT)) {
+      server.expect().get().withPath(v2).andReturn(404, Map.of("kind", "Status", "apiVersion", "v1",
+          "status", "Failure", "reason", "NotFound", "code", 404)).always();
     }
     for (Map.Entry<String, Object> doc : discovery.all().entrySet()) {
       String path = doc.getKey();
