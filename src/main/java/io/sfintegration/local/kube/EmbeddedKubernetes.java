@@ -57,7 +57,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
     KubernetesMixedDispatcher crud = new KubernetesMixedDispatcher(responses);
     KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),
-        responses, new JsonOnlyDispatcher(new PrinterColumnsDispatcher(crud, crds)), false, versionInfo());
+        responses, new JsonOnlyDispatcher(new EventFieldSelectorDispatcher(new PrinterColumnsDispatcher(crud, crds))), false, versionInfo());
     try {
       server.init(InetAddress.getByName("127.0.0.1"), port);
     } catch (UnknownHostException e) {

@@ -143,8 +143,25 @@ class EmbeddedKubernetesKubectlTest {
   @Test
   @Order(5)
   void describe() throws Exception {
+    var user = kube.client().genericKubernetesResources(IU).inNamespace("default").withName("erp-sync").get();
+    kube.client().v1().events().inNamespace("default").resource(new io.fabric8.kubernetes.api.model.EventBuilder()
+        .withNewMetadata().withName("erp-sync.created").endMetadata()
+        .withNewInvolvedObject().withApiVersion("sfintegration.io/v1alpha1").withKind("IntegrationUser")
+        .withName("erp-sync").withNamespace("default").withUid(user.getMetadata().getUid()).endInvolvedObject()
+        .withType("Normal").withReason("Created").withMessage("Created user 005000000000001AAA")
+        .withCount(1).withLastTimestamp("2026-01-01T00:00:00Z").withFirstTimestamp("2026-01-01T00:00:00Z")
+        .withNewSource().withComponent("integration-user-operator").endSource()
+        .build()).create();
+    kube.client().v1().events().inNamespace("default").resource(new io.fabric8.kubernetes.api.model.EventBuilder()
+        .withNewMetadata().withName("other.created").endMetadata()
+        .withNewInvolvedObject().withApiVersion("sfintegration.io/v1alpha1").withKind("IntegrationUser")
+        .withName("other").withNamespace("default").withUid("another-uid").endInvolvedObject()
+        .withType("Normal").withReason("Created").withMessage("Created someone else")
+        .build()).create();
     Result describe = kubectl("describe", "iu", "erp-sync");
+    assertThat(describe.out()).doesNotContain("someone else");
     assertThat(describe.out()).contains("Name:", "erp-sync", "Kind:", "IntegrationUser", "Username:");
+    assertThat(describe.out()).contains("Events:", "Created user 005000000000001AAA");
     assertThat(describe.err()).isEmpty();
   }
 
@@ -232,6 +249,8 @@ class EmbeddedKubernetesKubectlTest {
   private Result kubectl(Map<String, String> env, String... args) throws Exception {
     Result result = kubectlAllowingFailure(env, args);
     assertThat(result.exit()).as("kubectl %s exit code; stderr: %s", String.join(" ", args), result.err()).isZero();
+    assertThat(result.err()).as("kubectl %s stderr", String.join(" ", args))
+        .doesNotContainIgnoringCase("warning").doesNotContain("couldn't get").doesNotContain("E11");
     return result;
   }
 
