@@ -13,6 +13,7 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.http.Dispatcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,10 +31,12 @@ import java.util.Queue;
  * real kubectl can use: it serves discovery and OpenAPI v3 documents generated from the CRDs, and answers
  * {@code Accept: ...;as=Table} requests with the CRDs' printer columns.
  *
- * <p>What the mock cannot do, so neither can this: server-side apply ({@code kubectl apply --server-side}, 415),
- * garbage collection of owned objects, schema/CEL validation, and HTTP streaming watches. fabric8 clients watch over
- * WebSocket, which works; kubectl watches with a chunked HTTP response, so {@code kubectl get -w} and
- * {@code kubectl wait} do not work against it (poll with {@code kubectl get} instead).
+ * <p>What the mock cannot do, so neither can this: server-side apply ({@code kubectl apply --server-side} fails with
+ * "Unsupported Media Type"), garbage collection of owned objects, defaulting and schema/CEL validation, protobuf
+ * bodies ({@code kubectl create secret|configmap|namespace} generators fail with 415; {@code kubectl apply -f} of the
+ * same YAML works), and streamed HTTP watches. fabric8 clients watch over WebSocket, which works. kubectl watches
+ * over HTTP, which cannot work: {@code kubectl get -w} prints the current list and returns (no streaming);
+ * {@code kubectl wait} works by re-listing with client-go's back-off (so it notices changes within 1 to 30 s).
  */
 public final class EmbeddedKubernetes implements AutoCloseable {
 
@@ -56,8 +59,10 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     DiscoveryDocuments discovery = new DiscoveryDocuments(crds);
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
     KubernetesMixedDispatcher crud = new KubernetesMixedDispatcher(responses);
+    Dispatcher dispatcher = new JsonOnlyDispatcher(new HttpWatchDispatcher(new MergePatchDispatcher(new StatusQueryDispatcher(
+        new EventFieldSelectorDispatcher(new PrinterColumnsDispatcher(crud, crds))))));
     KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),
-        responses, new JsonOnlyDispatcher(new EventFieldSelectorDispatcher(new PrinterColumnsDispatcher(crud, crds))), false, versionInfo());
+        responses, dispatcher, false, versionInfo());
     try {
       server.init(InetAddress.getByName("127.0.0.1"), port);
     } catch (UnknownHostException e) {

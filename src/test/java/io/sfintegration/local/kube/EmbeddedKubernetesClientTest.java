@@ -71,6 +71,29 @@ class EmbeddedKubernetesClientTest {
   }
 
   @Test
+  void mergePatchOfStatusWithQueryStringIsApplied() throws Exception {
+    try (EmbeddedKubernetes kube = EmbeddedKubernetes.start(0)) {
+      var users = kube.client().genericKubernetesResources(IU).inNamespace("default");
+      users.resource(new GenericKubernetesResourceBuilder()
+          .withApiVersion("sfintegration.io/v1alpha1").withKind("IntegrationUser")
+          .withNewMetadata().withName("erp-sync").endMetadata()
+          .withAdditionalProperties(Map.of("spec", Map.of("username", "erp@acme.example.com")))
+          .build()).create();
+      var http = java.net.http.HttpClient.newHttpClient();
+      var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(kube.url()
+          + "/apis/sfintegration.io/v1alpha1/namespaces/default/integrationusers/erp-sync/status?fieldManager=x"))
+          .header("Content-Type", "application/merge-patch+json")
+          .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"status\":{\"userId\":\"005B\"}}"))
+          .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isBetween(200, 202);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> status = (Map<String, Object>) users.withName("erp-sync").get()
+          .getAdditionalProperties().get("status");
+      assertThat(status).containsEntry("userId", "005B");
+    }
+  }
+
+  @Test
   void fixedPortAndKubeconfig(@TempDir Path dir) throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {

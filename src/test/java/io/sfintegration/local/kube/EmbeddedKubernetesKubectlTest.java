@@ -189,6 +189,31 @@ class EmbeddedKubernetesKubectlTest {
   }
 
   @Test
+  @Order(6)
+  void statusSubresourceWaitAndWatch() throws Exception {
+    String notReady = "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"False\"}]}}";
+    String ready = "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\"}]}}";
+    kubectl("patch", "iu", "erp-sync", "--subresource=status", "--type=merge", "-p", notReady);
+    assertThat(kubectl("get", "iu", "erp-sync", "-o", "jsonpath={.status.conditions[0].status}").out())
+        .isEqualTo("False");
+
+    ProcessBuilder wait = new ProcessBuilder(KUBECTL.toString(), "--kubeconfig", kubeconfig.toString(), "wait",
+        "--for=condition=Ready", "iu/erp-sync", "--timeout=20s").redirectErrorStream(true)
+        .redirectOutput(dir.resolve("wait.out").toFile());
+    wait.environment().put("HOME", dir.toString());
+    Process waiting = wait.start();
+    Thread.sleep(300);
+    kubectl("patch", "iu", "erp-sync", "--subresource=status", "--type=merge", "-p", ready);
+    assertThat(waiting.waitFor(25, TimeUnit.SECONDS)).isTrue();
+    assertThat(Files.readString(dir.resolve("wait.out"))).contains("condition met");
+    assertThat(waiting.exitValue()).isZero();
+
+    // No streaming over HTTP: get -w prints the current list and returns instead of hanging.
+    Result watch = kubectlAllowingFailure(Map.of(), "get", "iu", "-w");
+    assertThat(watch.out()).contains("erp-sync");
+  }
+
+  @Test
   @Order(7)
   void secretsInTheCoreGroup() throws Exception {
     Path secret = dir.resolve("secret.yaml");
