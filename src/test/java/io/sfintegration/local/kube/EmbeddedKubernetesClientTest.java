@@ -94,6 +94,33 @@ class EmbeddedKubernetesClientTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void mergePatchReplacesListsAndRemovingTheLastFinalizerDeletes() {
+    try (EmbeddedKubernetes kube = EmbeddedKubernetes.start(0)) {
+      var users = kube.client().genericKubernetesResources(IU).inNamespace("default");
+      users.resource(new GenericKubernetesResourceBuilder()
+          .withApiVersion("sfintegration.io/v1alpha1").withKind("IntegrationUser")
+          .withNewMetadata().withName("erp-sync").withFinalizers("sfintegration.io/finalizer").endMetadata()
+          .withAdditionalProperties(Map.of("spec", Map.of("username", "erp@acme.example.com",
+              "permissionSets", List.of(Map.of("ref", "a"), Map.of("ref", "b")))))
+          .build()).create();
+      users.withName("erp-sync").patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+          io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+          "{\"spec\":{\"permissionSets\":[{\"ref\":\"b\"}],\"username\":null}}");
+      Map<String, Object> spec = (Map<String, Object>) users.withName("erp-sync").get().getAdditionalProperties()
+          .get("spec");
+      assertThat(spec).doesNotContainKey("username");
+      assertThat((List<Object>) spec.get("permissionSets")).containsExactly(Map.of("ref", "b"));
+
+      users.withName("erp-sync").delete();
+      assertThat(users.withName("erp-sync").get().getMetadata().getDeletionTimestamp()).isNotNull();
+      users.withName("erp-sync").patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+          io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), "{\"metadata\":{\"finalizers\":null}}");
+      assertThat(users.withName("erp-sync").get()).isNull();
+    }
+  }
+
+  @Test
   void fixedPortAndKubeconfig(@TempDir Path dir) throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
