@@ -59,8 +59,13 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     DiscoveryDocuments discovery = new DiscoveryDocuments(crds);
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
     KubernetesMixedDispatcher crud = new KubernetesMixedDispatcher(responses);
-    Dispatcher dispatcher = new JsonOnlyDispatcher(new HttpWatchDispatcher(new MergePatchDispatcher(new StatusQueryDispatcher(
-        new EventFieldSelectorDispatcher(new PrinterColumnsDispatcher(crud, crds))))));
+    // Each wrapper fixes one thing kubectl (or a correct client) needs and the mock lacks; see their javadoc.
+    Dispatcher dispatcher = new JsonOnlyDispatcher(
+        new HttpWatchDispatcher(
+            new MergePatchDispatcher(
+                new StatusQueryDispatcher(
+                    new EventFieldSelectorDispatcher(
+                        new PrinterColumnsDispatcher(crud, crds))))));
     KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),
         responses, dispatcher, false, versionInfo());
     try {
