@@ -150,7 +150,7 @@ final class OrgStore implements SoqlDataSource {
     }
 
     /** Inserts a record as the seed or a rule does: no validation, fields already canonical. */
-    void insertRaw(String type, Map<String, Object> fields) {
+    String insertRaw(String type, Map<String, Object> fields) {
         ObjectSchema schema = requireType(type);
         Map<String, Object> record = new HashMap<>(fields);
         record.putIfAbsent("Id", ids.next(schema.keyPrefix()));
@@ -163,6 +163,7 @@ final class OrgStore implements SoqlDataSource {
         record.putIfAbsent("SystemModstamp", now);
         record.put("IsDeleted", false);
         insert(schema.name(), record);
+        return (String) record.get("Id");
     }
 
     void removeRaw(String type, Map<String, Object> record) {

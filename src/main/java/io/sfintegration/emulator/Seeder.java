@@ -16,8 +16,7 @@ final class Seeder {
         for (EmulatorSeed.UserLicenseSeed l : seed.userLicenses()) {
             Map<String, Object> r = new HashMap<>(Map.of("Name", l.name(), "MasterLabel", l.name(), "LicenseDefinitionKey", l.licenseDefinitionKey(),
                     "TotalLicenses", (long) l.total(), "Status", "Active"));
-            store.insertRaw("UserLicense", r);
-            licenseIds.put(l.name(), (String) r.get("Id"));
+            licenseIds.put(l.name(), store.insertRaw("UserLicense", r));
         }
         for (EmulatorSeed.PermissionSetLicenseSeed l : seed.permissionSetLicenses()) {
             store.insertRaw("PermissionSetLicense", new HashMap<>(Map.of("DeveloperName", l.developerName(), "MasterLabel", l.masterLabel(),
@@ -28,8 +27,7 @@ final class Seeder {
         for (EmulatorSeed.ProfileSeed p : seed.profiles()) {
             Map<String, Object> profile = new HashMap<>(Map.of("Name", p.name(), "UserType", "Standard"));
             profile.put("UserLicenseId", licenseIds.get(p.userLicense()));
-            store.insertRaw("Profile", profile);
-            String profileId = (String) profile.get("Id");
+            String profileId = store.insertRaw("Profile", profile);
             profileIds.put(p.name(), profileId);
             Map<String, Object> own = new HashMap<>();
             own.put("Name", "X00e" + profileId.substring(3, 15));
@@ -58,11 +56,10 @@ final class Seeder {
             user.put("LocaleSidKey", "en_US");
             user.put("EmailEncodingKey", "UTF-8");
             user.put("LanguageLocaleKey", "en_US");
-            user.put("ProfileId", IdGenerator.to18(IdGenerator.key(profileIds.get(u.profile()))));
+            user.put("ProfileId", profileIds.get(u.profile()));
             user.put("IsActive", true);
             user.put("UserType", "Standard");
-            store.insertRaw("User", user);
-            String id = (String) user.get("Id");
+            String id = store.insertRaw("User", user);
             if (adminId == null) {
                 adminId = id;
             }
