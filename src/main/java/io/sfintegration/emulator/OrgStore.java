@@ -99,6 +99,12 @@ final class OrgStore implements SoqlDataSource {
             String id = ids.next(schema.keyPrefix());
             Instant now = clock.instant();
             Map<String, Object> record = new HashMap<>(fields);
+            // Salesforce checkboxes are never null: unset ones are false
+            for (FieldSchema f : schema.fields().values()) {
+                if (f.type() == io.sfintegration.emulator.soql.FieldType.BOOLEAN && record.get(f.name()) == null) {
+                    record.put(f.name(), false);
+                }
+            }
             record.put("Id", id);
             record.put("__type", schema.name());
             if (schema.field("CreatedDate") != null) {
