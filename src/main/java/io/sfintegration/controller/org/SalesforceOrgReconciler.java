@@ -1,6 +1,7 @@
 package io.sfintegration.controller.org;
 
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import jakarta.inject.Inject;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -36,6 +37,7 @@ public class SalesforceOrgReconciler implements Reconciler<SalesforceOrg> {
     private final StatusConditions conditions;
     private final OrgSettings settings;
 
+    @Inject
     public SalesforceOrgReconciler(SalesforceClients clients, OrgCatalog catalog, EventRecorder events, Clock clock,
                                    OrgSettings settings) {
         this.clients = clients;

@@ -2,6 +2,7 @@ package io.sfintegration.controller.permissionset;
 
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import jakarta.inject.Inject;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -59,6 +60,7 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
     private final ResyncRequests resync;
     private final StatusConditions conditions;
 
+    @Inject
     public PermissionSetReconciler(SalesforceClients clients, OrgCatalog catalog, EventRecorder events,
                                    ResyncRequests resync, Clock clock) {
         this.gate = new OrgGate(clients, catalog);

@@ -2,6 +2,7 @@ package io.sfintegration.controller.user;
 
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import jakarta.inject.Inject;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -61,6 +62,7 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
     private final ResyncRequests resync;
     private final StatusConditions conditions;
 
+    @Inject
     public IntegrationUserReconciler(SalesforceClients clients, OrgCatalog catalog, EventRecorder events,
                                      ResyncRequests resync, Clock clock) {
         this.gate = new OrgGate(clients, catalog);

@@ -1,0 +1,30 @@
+package io.sfintegration;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import io.sfintegration.emulator.EmulatorMain;
+import io.sfintegration.local.LocalMode;
+
+import java.util.Arrays;
+
+/**
+ * One jar, three ways to run it: the operator (default, against the cluster in the kubeconfig or the pod's service
+ * account), {@code local} (the whole system in one process, see the README) and {@code emulator} (the Salesforce org
+ * emulator alone).
+ */
+@QuarkusMain
+public final class OperatorMain {
+
+    private OperatorMain() {
+    }
+
+    public static void main(String... args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "";
+        String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
+        switch (mode) {
+            case "local" -> LocalMode.run(rest);
+            case "emulator" -> EmulatorMain.main(rest);
+            default -> Quarkus.run(args);
+        }
+    }
+}

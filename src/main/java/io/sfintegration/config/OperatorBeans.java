@@ -1,0 +1,50 @@
+package io.sfintegration.config;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sfintegration.controller.EventRecorder;
+import io.sfintegration.controller.OrgCatalog;
+import io.sfintegration.controller.ResyncRequests;
+import io.sfintegration.controller.org.OrgSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** CDI wiring of the parts the controllers share. */
+@ApplicationScoped
+public class OperatorBeans {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    OrgCatalog orgCatalog(Clock clock) {
+        return new OrgCatalog(clock);
+    }
+
+    @Produces
+    @Singleton
+    EventRecorder eventRecorder(KubernetesClient kubernetes, Clock clock) {
+        return new EventRecorder(kubernetes, clock);
+    }
+
+    @Produces
+    @Singleton
+    ResyncRequests resyncRequests() {
+        return new ResyncRequests();
+    }
+
+    @Produces
+    @Singleton
+    OrgSettings orgSettings(@ConfigProperty(name = "sfio.org.refresh-interval", defaultValue = "10m") Duration refresh,
+                            @ConfigProperty(name = "sfio.org.retry-interval", defaultValue = "30s") Duration retry) {
+        return new OrgSettings(refresh, retry);
+    }
+}

@@ -1,0 +1,24 @@
+package io.sfintegration.config;
+
+import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
+import io.quarkiverse.operatorsdk.runtime.api.ConfigurationServiceCustomizer;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.function.Consumer;
+
+/**
+ * Server-side apply stays on against real clusters; local mode turns it off at run time because the embedded mock
+ * API server answers 415 to apply patches (QOSDK's own switch is fixed at build time).
+ */
+@Singleton
+public class ServerSideApplySwitch implements ConfigurationServiceCustomizer {
+
+    @ConfigProperty(name = "sfio.kubernetes.server-side-apply", defaultValue = "true")
+    boolean serverSideApply;
+
+    @Override
+    public Consumer<ConfigurationServiceOverrider> overrider() {
+        return o -> o.withUseSSAToPatchPrimaryResource(serverSideApply);
+    }
+}

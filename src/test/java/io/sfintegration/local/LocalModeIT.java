@@ -1,0 +1,187 @@
+package io.sfintegration.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Local mode as a user runs it: the packaged application in its own process, driven by the real kubectl with the
+ * sample resources from deploy/examples, checked in the emulated org over its REST API.
+ */
+class LocalModeIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static Process process;
+    static Path dir;
+    static int salesforcePort;
+    static final List<String> output = new ArrayList<>();
+    static double startupSeconds;
+
+    @BeforeAll
+    static void startLocalMode() throws Exception {
+        Path jar = Path.of(System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar"));
+        Assumptions.assumeTrue(Files.exists(jar), "the packaged application is missing: run ./mvnw verify");
+        dir = Files.createTempDirectory("local-mode");
+        salesforcePort = freePort();
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "local").redirectErrorStream(true);
+        pb.environment().put("SFIO_LOCAL_KUBE_PORT", String.valueOf(freePort()));
+        pb.environment().put("SFIO_LOCAL_SALESFORCE_PORT", String.valueOf(salesforcePort));
+        pb.environment().put("SFIO_LOCAL_HTTP_PORT", String.valueOf(freePort()));
+        pb.environment().put("SFIO_LOCAL_DIR", dir.toString());
+        long started = System.nanoTime();
+        process = pb.start();
+        CountDownLatch ready = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    synchronized (output) {
+                        output.add(line);
+                    }
+                    if (line.contains(LocalApplication.READY_LINE)) {
+                        ready.countDown();
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        boolean isReady = ready.await(90, TimeUnit.SECONDS);
+        startupSeconds = (System.nanoTime() - started) / 1e9;
+        assertThat(isReady).as("local mode printed its ready line; output:\n" + String.join("\n", output)).isTrue();
+        System.out.printf("local mode start-up to ready: %.1f s%n", startupSeconds);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (process != null) {
+            process.destroy();   // SIGTERM, as Ctrl-C would
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("local mode stops cleanly").isTrue();
+        }
+    }
+
+    @Test
+    void kubectlDrivesIntegrationUsersIntoTheEmulatedOrg() throws Exception {
+        assertThat(dir.resolve("kubeconfig")).exists();
+        JsonNode salesforce = JSON.readTree(dir.resolve("salesforce.json").toFile());
+        assertThat(salesforce.path("instanceUrl").asText()).isEqualTo("http://127.0.0.1:" + salesforcePort);
+        assertThat(salesforce.path("orgId").asText()).hasSize(18);
+        synchronized (output) {
+            assertThat(String.join("\n", output)).doesNotContain(salesforce.path("accessToken").asText());
+        }
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/kubectl")) || onPath("kubectl"),
+                "kubectl is not installed: skipping the kubectl walkthrough");
+
+        Path examples = Files.createDirectories(dir.resolve("examples"));
+        try (Stream<Path> files = Files.list(Path.of("deploy/examples"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                Files.writeString(examples.resolve(f.getFileName()), Files.readString(f)
+                        .replace("http://127.0.0.1:" + LocalSettings.DEFAULT_SALESFORCE_PORT, "http://127.0.0.1:" + salesforcePort));
+            }
+        }
+        assertThat(kubectl("apply", "-f", examples.toString())).contains("integrationuser.sfintegration.io/erp-sync created");
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            JsonNode all = JSON.readTree(kubectl("get", "salesforce", "-o", "json"));
+            assertThat(all.path("items")).hasSize(5);
+            for (JsonNode item : all.path("items")) {
+                assertThat(readyStatus(item)).as(item.path("kind").asText() + " " + item.path("metadata").path("name").asText()).isEqualTo("True");
+            }
+        });
+        assertThat(kubectl("get", "iu")).contains("erp-sync@acme.example.com").contains("True");
+
+        SalesforceApi sf = new SalesforceApi(salesforce.path("instanceUrl").asText(), salesforce.path("accessToken").asText());
+        JsonNode erp = sf.one("SELECT Id, FirstName, IsActive, Profile.Name FROM User WHERE Username = 'erp-sync@acme.example.com'");
+        assertThat(erp.path("Profile").path("Name").asText()).isEqualTo("Minimum Access - API Only Integrations");
+        String erpId = erp.path("Id").asText();
+        assertThat(sf.query("SELECT Id FROM PermissionSetLicenseAssign WHERE AssigneeId = '" + erpId + "'")).hasSize(1);
+        assertThat(sf.query("SELECT PermissionSet.Name FROM PermissionSetAssignment WHERE AssigneeId = '" + erpId
+                + "' AND PermissionSet.IsOwnedByProfile = false")).extracting(r -> r.path("PermissionSet").path("Name").asText())
+                .containsExactlyInAnyOrder("Integration_Account_Reader", "Integration_Case_Writer");
+
+        kubectl("patch", "iu", "erp-sync", "--type=merge", "-p", "{\"spec\":{\"firstName\":\"Enterprise\"}}");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "Enterprise".equals(sf.one("SELECT FirstName FROM User WHERE Id = '" + erpId + "'").path("FirstName").asText()));
+
+        String helpdeskId = sf.one("SELECT Id FROM User WHERE Username = 'helpdesk@acme.example.com'").path("Id").asText();
+        kubectl("delete", "iu", "helpdesk");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                !sf.one("SELECT IsActive FROM User WHERE Id = '" + helpdeskId + "'").path("IsActive").asBoolean());
+    }
+
+    static String readyStatus(JsonNode item) {
+        for (JsonNode c : item.path("status").path("conditions")) {
+            if ("Ready".equals(c.path("type").asText())) {
+                return c.path("status").asText();
+            }
+        }
+        return "none";
+    }
+
+    static String kubectl(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", dir.resolve("kubeconfig").toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("kubectl " + String.join(" ", args) + ":\n" + out).isZero();
+        return out;
+    }
+
+    static boolean onPath(String program) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, program)));
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Any Salesforce REST client would do: this is the emulator seen from outside, with the token from salesforce.json. */
+    record SalesforceApi(String instanceUrl, String token) {
+        List<JsonNode> query(String soql) throws Exception {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(instanceUrl
+                            + "/services/data/v62.0/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8)))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            List<JsonNode> rows = new ArrayList<>();
+            JSON.readTree(r.body()).path("records").forEach(rows::add);
+            return rows;
+        }
+
+        JsonNode one(String soql) throws Exception {
+            List<JsonNode> rows = query(soql);
+            assertThat(rows).as(soql).hasSize(1);
+            return rows.get(0);
+        }
+    }
+}

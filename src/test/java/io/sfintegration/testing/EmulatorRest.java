@@ -1,0 +1,131 @@
+package io.sfintegration.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sfintegration.emulator.SalesforceEmulator;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Looks at and changes the emulated org over its REST API, as a person in Setup (the second admin) or any Salesforce
+ * client would: tests assert on these records, never on the emulator's internals.
+ */
+public final class EmulatorRest {
+
+    public static final String SETUP_ADMIN = "setup.admin@emulator.example.com";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SalesforceEmulator emulator;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String token;
+
+    public EmulatorRest(SalesforceEmulator emulator) {
+        this.emulator = emulator;
+        this.token = emulator.issueAccessToken(SETUP_ADMIN);
+    }
+
+    public List<JsonNode> query(String soql) {
+        List<JsonNode> rows = new ArrayList<>();
+        JsonNode page = get("/services/data/v62.0/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8));
+        while (true) {
+            page.path("records").forEach(rows::add);
+            if (page.path("done").asBoolean(true)) {
+                return rows;
+            }
+            page = get(page.path("nextRecordsUrl").asText());
+        }
+    }
+
+    public JsonNode one(String soql) {
+        List<JsonNode> rows = query(soql);
+        if (rows.size() != 1) {
+            throw new AssertionError("expected one row for " + soql + " but got " + rows.size());
+        }
+        return rows.get(0);
+    }
+
+    public String create(String type, Map<String, Object> fields) {
+        JsonNode r = send("POST", "/services/data/v62.0/sobjects/" + type, fields);
+        if (!r.path("success").asBoolean(false)) {
+            throw new AssertionError("create " + type + " failed: " + r);
+        }
+        return r.path("id").asText();
+    }
+
+    public void update(String type, String id, Map<String, Object> fields) {
+        send("PATCH", "/services/data/v62.0/sobjects/" + type + "/" + id, fields);
+    }
+
+    public void delete(String type, String id) {
+        send("DELETE", "/services/data/v62.0/sobjects/" + type + "/" + id, null);
+    }
+
+    /** {"apiCalls": n, "writeCalls": n, ...} from the emulator's admin API (not counted as API calls). */
+    public JsonNode counters() {
+        return call(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/__emulator/counters")).GET().build());
+    }
+
+    public long apiCalls() {
+        return counters().path("apiCalls").asLong();
+    }
+
+    public long writeCalls() {
+        return counters().path("writeCalls").asLong();
+    }
+
+    public void admin(String method, String path, Object body) {
+        try {
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + path))
+                    .method(method, publisher).header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() >= 300) {
+                throw new AssertionError(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+            }
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private JsonNode get(String path) {
+        return call(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + path)).header("Authorization", "Bearer " + token).GET().build());
+    }
+
+    private JsonNode send(String method, String path, Object body) {
+        try {
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+            return call(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + path)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").method(method, publisher).build());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private JsonNode call(HttpRequest request) {
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() >= 400) {
+                throw new AssertionError(request.method() + " " + request.uri().getPath() + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
