@@ -77,12 +77,13 @@ public class SalesforceOrgReconciler implements Reconciler<SalesforceOrg> {
     }
 
     private void fail(SalesforceOrg org, SalesforceOrgStatus status, long generation, boolean authenticated, String reason, String message) {
-        boolean wasReady = status.isTrue(ConditionTypes.READY);
+        boolean sameAsBefore = status.condition(ConditionTypes.READY)
+                .map(c -> "False".equals(c.getStatus()) && reason.equals(c.getReason()) && message.equals(c.getMessage())).orElse(false);
         if (!authenticated) {
             conditions.set(status, generation, ConditionTypes.AUTHENTICATED, false, reason, message);
         }
         conditions.set(status, generation, ConditionTypes.READY, false, reason, message);
-        if (wasReady || status.getConditions().stream().noneMatch(c -> reason.equals(c.getReason()) && "True".equals(c.getStatus()))) {
+        if (!sameAsBefore) {
             events.warning(org, reason, message);
         }
     }

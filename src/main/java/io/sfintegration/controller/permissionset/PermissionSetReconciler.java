@@ -7,6 +7,7 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -39,6 +40,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -47,7 +49,8 @@ import java.util.stream.Collectors;
  * converges label, description, user permissions and the object and field permission rows (removing rows the spec no
  * longer lists). Calls Salesforce only when the desired state changed or the drift scan asks for a correction.
  */
-@ControllerConfiguration(name = "permissionset")
+// the periodic resync is a failsafe that costs no Salesforce call while the applied fingerprint matches
+@ControllerConfiguration(name = "permissionset", maxReconciliationInterval = @MaxReconciliationInterval(interval = 30, timeUnit = TimeUnit.MINUTES))
 public class PermissionSetReconciler implements Reconciler<PermissionSet>, Cleaner<PermissionSet> {
 
     private static final Logger LOG = Logger.getLogger(PermissionSetReconciler.class);

@@ -7,6 +7,7 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -37,6 +38,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +48,8 @@ import java.util.Optional;
  * permission set licences and permission sets (in the order Salesforce requires), converges it to the spec, and never
  * deletes it. Calls Salesforce only when the desired state changed or the drift scan asks for a correction.
  */
-@ControllerConfiguration(name = "integrationuser")
+// the periodic resync is a failsafe that costs no Salesforce call while the applied fingerprint matches
+@ControllerConfiguration(name = "integrationuser", maxReconciliationInterval = @MaxReconciliationInterval(interval = 30, timeUnit = TimeUnit.MINUTES))
 public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, Cleaner<IntegrationUser> {
 
     private static final Logger LOG = Logger.getLogger(IntegrationUserReconciler.class);

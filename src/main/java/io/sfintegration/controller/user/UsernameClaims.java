@@ -34,8 +34,8 @@ final class UsernameClaims {
     /** The older resource holding this user's username, if this one is not the holder. */
     static Optional<IntegrationUser> olderClaimant(IntegrationUser user, IndexedResourceCache<IntegrationUser> cache) {
         List<IntegrationUser> claimants = cache.byIndex(INDEX, key(user));
+        // a holder that is being deleted still holds the username until its finalizer is done
         return claimants.stream()
-                .filter(u -> u.getMetadata().getDeletionTimestamp() == null)
                 .min(Comparator.comparing((IntegrationUser u) -> u.getMetadata().getCreationTimestamp() == null ? "" : u.getMetadata().getCreationTimestamp())
                         .thenComparing(u -> u.getMetadata().getName()))
                 .filter(holder -> !holder.getMetadata().getName().equals(user.getMetadata().getName()));
