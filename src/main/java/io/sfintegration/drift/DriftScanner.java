@@ -23,6 +23,7 @@ import io.sfintegration.controller.user.UserDriftCheck;
 import io.sfintegration.salesforce.AuditEntry;
 import io.sfintegration.salesforce.BudgetExhaustedException;
 import io.sfintegration.salesforce.ChangeProbe;
+import io.sfintegration.salesforce.CredentialsException;
 import io.sfintegration.salesforce.License;
 import io.sfintegration.salesforce.LicenseKind;
 import io.sfintegration.salesforce.OrgInventory;
@@ -231,10 +232,15 @@ public class DriftScanner implements AutoCloseable {
         } catch (BudgetExhaustedException e) {
             outcome = ScanOutcome.THROTTLED;
             message = e.getMessage();
-        } catch (SalesforceException | KubernetesClientException e) {
+        } catch (SalesforceException | KubernetesClientException | CredentialsException e) {
             outcome = ScanOutcome.FAILED;
             message = e.getMessage();
             LOG.warnf("drift scan of SalesforceOrg %s/%s failed: %s", namespace, name, e.getMessage());
+        } catch (RuntimeException e) {
+            // a bug must not stop the other orgs' scans, but it must be visible
+            outcome = ScanOutcome.FAILED;
+            message = e.toString();
+            LOG.errorf(e, "drift scan of SalesforceOrg %s/%s failed", namespace, name);
         }
         // measured before anything is written back, so corrections the scan asks for are not counted as its cost
         long calls = client == null ? 0 : client.apiCallsMade() - callsBefore;
@@ -248,7 +254,7 @@ public class DriftScanner implements AutoCloseable {
         String effective = DriftIntervals.format(interval);
         try {
             boolean completed = outcome == ScanOutcome.FULL || outcome == ScanOutcome.SKIPPED;
-            writer.orgScanned(org, completed ? started.truncatedTo(ChronoUnit.SECONDS).toString() : null, effective);
+            writer.orgScanned(org, completed ? clock.instant().truncatedTo(ChronoUnit.SECONDS).toString() : null, effective);
         } catch (KubernetesClientException e) {
             LOG.debugf("could not write drift scan status of SalesforceOrg %s/%s: %s", namespace, name, e.getMessage());
         }
