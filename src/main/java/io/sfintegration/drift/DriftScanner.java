@@ -348,7 +348,9 @@ public class DriftScanner implements AutoCloseable {
                             user.getSpec().getUsername(), byPeople));
                 }
             }
-            Optional<AuditEntry> who = attribution.latestNaming(List.of(user.getSpec().getUsername(), userId));
+            // attribution only for what differs: a busy window can hold thousands of audit rows
+            Optional<AuditEntry> who = differences.isEmpty() ? Optional.empty()
+                    : attribution.latestNaming(List.of(user.getSpec().getUsername(), userId));
             classify(new Finding(KIND_USER, user, differences, who, access.driftPolicy(user.getSpec().getDriftPolicy())), drifted, resolved);
         }
         for (PermissionSet ps : permissionSets) {
@@ -362,8 +364,8 @@ public class DriftScanner implements AutoCloseable {
             } else {
                 differences = PermissionSetDriftCheck.differences(ps, access, state);
             }
-            Optional<AuditEntry> who = attribution.latestNaming(List.of(ps.getSpec().getName(), ps.getSpec().getLabel(),
-                    ps.getStatus().getPermissionSetId()));
+            Optional<AuditEntry> who = differences.isEmpty() ? Optional.empty()
+                    : attribution.latestNaming(List.of(ps.getSpec().getName(), ps.getSpec().getLabel(), ps.getStatus().getPermissionSetId()));
             classify(new Finding(KIND_PERMISSION_SET, ps, differences, who, access.driftPolicy(ps.getSpec().getDriftPolicy())), drifted, resolved);
         }
 
