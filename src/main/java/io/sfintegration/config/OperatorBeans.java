@@ -5,6 +5,13 @@ import io.sfintegration.controller.EventRecorder;
 import io.sfintegration.controller.OrgCatalog;
 import io.sfintegration.controller.ResyncRequests;
 import io.sfintegration.controller.org.OrgSettings;
+import io.sfintegration.salesforce.SalesforceClients;
+import io.sfintegration.salesforce.batch.BatchSettings;
+import io.sfintegration.salesforce.batch.CoalescingSalesforceClients;
+import io.sfintegration.salesforce.http.ResilienceSettings;
+import io.sfintegration.salesforce.http.SalesforceClientProvider;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -39,6 +46,23 @@ public class OperatorBeans {
     @Singleton
     ResyncRequests resyncRequests() {
         return new ResyncRequests();
+    }
+
+    @Produces
+    @Singleton
+    SalesforceClients salesforceClients(KubernetesClient kubernetes, MeterRegistry meters) {
+        return new CoalescingSalesforceClients(new SalesforceClientProvider(kubernetes, meters, ResilienceSettings.defaults()),
+                BatchSettings.defaults());
+    }
+
+    void closeClients(@Disposes SalesforceClients clients) {
+        if (clients instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // shutting down
+            }
+        }
     }
 
     @Produces

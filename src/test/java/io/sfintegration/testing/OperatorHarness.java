@@ -41,6 +41,8 @@ public final class OperatorHarness implements AutoCloseable {
 
     public static final String NAMESPACE = "default";
     public static final String ORG = "test-org";
+    public static final String CLIENT_ID = "emulator-client-id";
+    public static final String CLIENT_SECRET = "emulator-client-secret";
 
     private final KubernetesMockServer kube;
     private final KubernetesClient client;
@@ -107,19 +109,38 @@ public final class OperatorHarness implements AutoCloseable {
     /** A SalesforceOrg named {@link #ORG} with an access-token Secret for the emulator's admin, waited until Ready. */
     public SalesforceOrg createOrg() {
         String token = emulator.issueAccessToken(emulator.adminUsername());
-        client.secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata().withName("sf-token").endMetadata()
-                .addToStringData("token", token).build()).createOr(r -> r.update());
+        secret("sf-token", java.util.Map.of("token", token));
+        OrgAuth auth = new OrgAuth();
+        auth.setAccessTokenSecretRef(new SecretKeyRef("sf-token", "token"));
+        return createOrg(auth);
+    }
+
+    /** A SalesforceOrg named {@link #ORG} using the emulator's default connected app (client credentials flow). */
+    public SalesforceOrg createClientCredentialsOrg() {
+        secret("sf-app", java.util.Map.of("client-id", CLIENT_ID, "client-secret", CLIENT_SECRET));
+        OrgAuth auth = new OrgAuth();
+        io.sfintegration.api.v1alpha1.ClientCredentialsAuth cc = new io.sfintegration.api.v1alpha1.ClientCredentialsAuth();
+        cc.setClientIdSecretRef(new SecretKeyRef("sf-app", "client-id"));
+        cc.setClientSecretSecretRef(new SecretKeyRef("sf-app", "client-secret"));
+        auth.setClientCredentials(cc);
+        return createOrg(auth);
+    }
+
+    public SalesforceOrg createOrg(OrgAuth auth) {
         SalesforceOrg org = new SalesforceOrg();
         org.getMetadata().setName(ORG);
         org.getMetadata().setNamespace(NAMESPACE);
         SalesforceOrgSpec spec = new SalesforceOrgSpec();
         spec.setInstanceUrl(emulator.baseUrl());
-        OrgAuth auth = new OrgAuth();
-        auth.setAccessTokenSecretRef(new SecretKeyRef("sf-token", "token"));
         spec.setAuth(auth);
         org.setSpec(spec);
         create(org);
         return awaitCondition(SalesforceOrg.class, ORG, "Ready", "True");
+    }
+
+    public void secret(String name, java.util.Map<String, String> data) {
+        client.secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata().withName(name).endMetadata()
+                .addToStringData(data).build()).createOr(r -> r.update());
     }
 
     public <T extends HasMetadata> T create(T resource) {

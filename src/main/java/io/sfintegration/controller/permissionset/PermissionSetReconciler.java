@@ -143,6 +143,12 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
                 }
                 psId = created.id();
                 events.normal(ps, "Created", "Created permission set " + spec.getName() + " (" + psId + ") in org " + org.snapshot().orgId());
+                if (!created.errors().isEmpty()) {
+                    // the set exists but some permission rows were refused: record the id, report the rows
+                    status.setPermissionSetId(psId);
+                    return rejected(ps, before, status, generation, "object/field permissions of " + spec.getName(),
+                            SaveResult.failed(created.errors()));
+                }
             } else {
                 psId = found.id();
                 if (found.ownedByProfile()) {

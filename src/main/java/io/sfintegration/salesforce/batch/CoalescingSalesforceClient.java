@@ -1,0 +1,223 @@
+package io.sfintegration.salesforce.batch;
+
+import io.sfintegration.salesforce.ApiLimit;
+import io.sfintegration.salesforce.ChangeProbe;
+import io.sfintegration.salesforce.FieldAccess;
+import io.sfintegration.salesforce.FreezeChange;
+import io.sfintegration.salesforce.NewAssignment;
+import io.sfintegration.salesforce.ObjectAccess;
+import io.sfintegration.salesforce.OrgSnapshot;
+import io.sfintegration.salesforce.PermissionChanges;
+import io.sfintegration.salesforce.PermissionSetFields;
+import io.sfintegration.salesforce.PermissionSetState;
+import io.sfintegration.salesforce.ProvisioningResult;
+import io.sfintegration.salesforce.SalesforceClient;
+import io.sfintegration.salesforce.SaveResult;
+import io.sfintegration.salesforce.UserProvisioning;
+import io.sfintegration.salesforce.UserState;
+import io.sfintegration.salesforce.UserUpdate;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+
+/**
+ * A {@link SalesforceClient} for one org that merges the small concurrent calls of many reconciles into few large
+ * delegate calls, so that a burst of users costs a fraction of an API call each (the delegate already turns a
+ * multi-element call into SOQL IN chunks and sObject collections of 200).
+ * <p>
+ * The lookups ({@code findUsersByUsername}, {@code findUsersById}, {@code findPermissionSets}) and the bulk writes
+ * ({@code provisionUsers}, {@code updateUsers}, {@code setFrozen}, {@code assignPermissionSetLicenses},
+ * {@code assignPermissionSets}, {@code deleteRecords}) each have their own {@link MicroBatcher}; see
+ * {@link BatchSettings} for when a batch is sent. Callers block until their batch has run and get only their own
+ * results; a delegate exception reaches every caller of that batch and no other. Lookup keys are deduplicated
+ * (usernames and permission set names case-insensitively). Everything else passes straight through, and
+ * {@link #background()} is the delegate's background view (drift scans are bulk already).
+ * <p>
+ * Owns one daemon timer thread and a cached pool of daemon threads that run the batches; {@link #close()} stops them
+ * and fails waiting callers with a retryable exception.
+ */
+public final class CoalescingSalesforceClient implements SalesforceClient, AutoCloseable {
+
+    private static final UnaryOperator<String> LOWER_CASE = s -> s.toLowerCase(Locale.ROOT);
+
+    private final SalesforceClient delegate;
+    private final ScheduledExecutorService timer;
+    private final ExecutorService runner;
+
+    private final KeyedLookup<UserState> usersByUsername;
+    private final KeyedLookup<UserState> usersById;
+    private final KeyedLookup<PermissionSetState> permissionSetsByName;
+    private final MicroBatcher<String, UserState> findUsersByUsername;
+    private final MicroBatcher<String, UserState> findUsersById;
+    private final MicroBatcher<String, PermissionSetState> findPermissionSets;
+    private final MicroBatcher<UserProvisioning, ProvisioningResult> provisionUsers;
+    private final MicroBatcher<UserUpdate, SaveResult> updateUsers;
+    private final MicroBatcher<FreezeChange, SaveResult> setFrozen;
+    private final MicroBatcher<NewAssignment, SaveResult> assignPermissionSetLicenses;
+    private final MicroBatcher<NewAssignment, SaveResult> assignPermissionSets;
+    private final MicroBatcher<String, SaveResult> deleteRecords;
+    private final List<MicroBatcher<?, ?>> batchers;
+
+    public CoalescingSalesforceClient(SalesforceClient delegate) {
+        this(delegate, BatchSettings.defaults());
+    }
+
+    public CoalescingSalesforceClient(SalesforceClient delegate, BatchSettings settings) {
+        this.delegate = delegate;
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("sf-batch-timer"));
+        this.runner = Executors.newCachedThreadPool(daemonThreads("sf-batch-runner"));
+
+        usersByUsername = new KeyedLookup<>(delegate::findUsersByUsername, LOWER_CASE);
+        usersById = new KeyedLookup<>(delegate::findUsersById, UnaryOperator.identity());
+        permissionSetsByName = new KeyedLookup<>(delegate::findPermissionSets, LOWER_CASE);
+        findUsersByUsername = batcher("findUsersByUsername", settings, usersByUsername);
+        findUsersById = batcher("findUsersById", settings, usersById);
+        findPermissionSets = batcher("findPermissionSets", settings, permissionSetsByName);
+        provisionUsers = batcher("provisionUsers", settings, delegate::provisionUsers);
+        updateUsers = batcher("updateUsers", settings, delegate::updateUsers);
+        setFrozen = batcher("setFrozen", settings, delegate::setFrozen);
+        assignPermissionSetLicenses = batcher("assignPermissionSetLicenses", settings, delegate::assignPermissionSetLicenses);
+        assignPermissionSets = batcher("assignPermissionSets", settings, delegate::assignPermissionSets);
+        deleteRecords = batcher("deleteRecords", settings, delegate::deleteRecords);
+        batchers = List.of(findUsersByUsername, findUsersById, findPermissionSets, provisionUsers, updateUsers,
+                setFrozen, assignPermissionSetLicenses, assignPermissionSets, deleteRecords);
+    }
+
+    private <I, O> MicroBatcher<I, O> batcher(String name, BatchSettings settings, BatchFunction<I, O> function) {
+        return new MicroBatcher<>(name, settings, function, timer, runner);
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    // ---- coalesced ----
+
+    @Override
+    public Map<String, UserState> findUsersByUsername(Collection<String> usernames) {
+        return find(findUsersByUsername, usersByUsername, usernames);
+    }
+
+    @Override
+    public Map<String, UserState> findUsersById(Collection<String> userIds) {
+        return find(findUsersById, usersById, userIds);
+    }
+
+    @Override
+    public Map<String, PermissionSetState> findPermissionSets(Collection<String> names) {
+        return find(findPermissionSets, permissionSetsByName, names);
+    }
+
+    private static <V> Map<String, V> find(MicroBatcher<String, V> batcher, KeyedLookup<V> lookup, Collection<String> keys) {
+        List<String> own = List.copyOf(keys);
+        return lookup.toMap(own, batcher.call(own));
+    }
+
+    @Override
+    public List<ProvisioningResult> provisionUsers(List<UserProvisioning> users) {
+        return provisionUsers.call(users);
+    }
+
+    @Override
+    public List<SaveResult> updateUsers(List<UserUpdate> updates) {
+        return updateUsers.call(updates);
+    }
+
+    @Override
+    public List<SaveResult> setFrozen(List<FreezeChange> changes) {
+        return setFrozen.call(changes);
+    }
+
+    @Override
+    public List<SaveResult> assignPermissionSetLicenses(List<NewAssignment> assignments) {
+        return assignPermissionSetLicenses.call(assignments);
+    }
+
+    @Override
+    public List<SaveResult> assignPermissionSets(List<NewAssignment> assignments) {
+        return assignPermissionSets.call(assignments);
+    }
+
+    @Override
+    public List<SaveResult> deleteRecords(List<String> ids) {
+        return deleteRecords.call(ids);
+    }
+
+    // ---- straight through ----
+
+    @Override
+    public OrgSnapshot describeOrg(Collection<String> licenseNames, Collection<String> profileNames) {
+        return delegate.describeOrg(licenseNames, profileNames);
+    }
+
+    @Override
+    public ApiLimit lastKnownApiLimit() {
+        return delegate.lastKnownApiLimit();
+    }
+
+    @Override
+    public SaveResult createPermissionSet(PermissionSetFields fields, List<ObjectAccess> objects,
+                                          List<FieldAccess> fieldPermissions) {
+        return delegate.createPermissionSet(fields, objects, fieldPermissions);
+    }
+
+    @Override
+    public SaveResult updatePermissionSet(String permissionSetId, PermissionSetFields fields) {
+        return delegate.updatePermissionSet(permissionSetId, fields);
+    }
+
+    @Override
+    public List<SaveResult> applyPermissionChanges(String permissionSetId, PermissionChanges changes) {
+        return delegate.applyPermissionChanges(permissionSetId, changes);
+    }
+
+    @Override
+    public int countAssignments(String permissionSetId) {
+        return delegate.countAssignments(permissionSetId);
+    }
+
+    @Override
+    public SaveResult deletePermissionSet(String permissionSetId) {
+        return delegate.deletePermissionSet(permissionSetId);
+    }
+
+    @Override
+    public List<String> availableUserPermissions() {
+        return delegate.availableUserPermissions();
+    }
+
+    @Override
+    public ChangeProbe probeChangesSince(Instant since) {
+        return delegate.probeChangesSince(since);
+    }
+
+    @Override
+    public SalesforceClient background() {
+        return delegate.background();
+    }
+
+    /**
+     * Fails every caller still waiting (retryable SalesforceException), refuses further coalesced calls and stops the
+     * threads; delegate calls already running are interrupted. Does not close the delegate.
+     */
+    @Override
+    public void close() {
+        batchers.forEach(MicroBatcher::close);
+        timer.shutdownNow();
+        runner.shutdownNow();
+    }
+}

@@ -1,0 +1,167 @@
+package io.sfintegration.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.marcnuri.helm.Helm;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.sfintegration.deploy.ChartFiles.documents;
+import static io.sfintegration.deploy.ChartFiles.ofKind;
+import static io.sfintegration.deploy.ChartFiles.render;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class HelmChartTest {
+
+    @Test
+    void lintPasses() {
+        var result = new Helm(ChartFiles.CHART).lint().strict().call();
+        assertThat(result.isFailed()).as(String.join("\n", result.getMessages())).isFalse();
+    }
+
+    @Test
+    void defaultsWatchAllNamespacesWithAClusterRole() {
+        var docs = documents(render(Map.of()));
+        assertThat(ofKind(docs, "ClusterRole")).hasSize(1);
+        assertThat(ofKind(docs, "ClusterRoleBinding")).hasSize(1);
+        assertThat(env(deployment(docs))).containsEntry("QUARKUS_OPERATOR_SDK_NAMESPACES", "JOSDK_ALL_NAMESPACES")
+                .containsEntry("SFIO_LEADER_ELECTION_ENABLED", "false")
+                .containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true")
+                .containsEntry("QUARKUS_LOG_LEVEL", "INFO");
+        // one replica without leader election: never two pods at once
+        assertThat(deployment(docs).at("/spec/strategy/type").asText()).isEqualTo("Recreate");
+    }
+
+    @Test
+    void rbacIsLeastPrivilege() {
+        var docs = documents(render(Map.of()));
+        var rules = ofKind(docs, "ClusterRole").get(0).path("rules");
+        assertThat(verbs(rules, "", "secrets")).containsExactly("get");
+        assertThat(verbs(rules, "sfintegration.io", "integrationusers")).containsExactlyInAnyOrder("get", "list", "watch", "update", "patch");
+        assertThat(verbs(rules, "sfintegration.io", "salesforceorgs/status")).containsExactlyInAnyOrder("update", "patch");
+        assertThat(verbs(rules, "sfintegration.io", "permissionsets/finalizers")).containsExactly("update");
+        assertThat(verbs(rules, "", "events")).containsExactlyInAnyOrder("create", "patch");
+        assertThat(verbs(rules, "events.k8s.io", "events")).containsExactlyInAnyOrder("create", "patch");
+        assertThat(rules.toString()).doesNotContain("\"*\"", "leases", "configmaps", "customresourcedefinitions");
+        var leaseRole = ofKind(docs, "Role").get(0);
+        assertThat(leaseRole.at("/metadata/namespace").asText()).isEqualTo(ChartFiles.NAMESPACE);
+        assertThat(verbs(leaseRole.path("rules"), "coordination.k8s.io", "leases")).containsExactlyInAnyOrder("get", "create", "update");
+    }
+
+    @Test
+    void watchNamespacesGetOneRoleEachAndNoClusterRole() {
+        var docs = documents(render(Map.of("watchNamespaces[0]", "team-a", "watchNamespaces[1]", "team-b")));
+        assertThat(ofKind(docs, "ClusterRole")).isEmpty();
+        assertThat(ofKind(docs, "ClusterRoleBinding")).isEmpty();
+        var roleNamespaces = ofKind(docs, "Role").stream().map(r -> r.at("/metadata/namespace").asText()).toList();
+        assertThat(roleNamespaces).containsExactlyInAnyOrder("team-a", "team-b", ChartFiles.NAMESPACE);
+        assertThat(ofKind(docs, "RoleBinding")).hasSize(3)
+                .allSatisfy(b -> assertThat(b.at("/subjects/0/namespace").asText()).isEqualTo(ChartFiles.NAMESPACE));
+        assertThat(env(deployment(docs))).containsEntry("QUARKUS_OPERATOR_SDK_NAMESPACES", "team-a,team-b");
+    }
+
+    @Test
+    void twoReplicasTurnLeaderElectionOn() {
+        var docs = documents(render(Map.of("replicaCount", 2)));
+        var deployment = deployment(docs);
+        assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(2);
+        assertThat(env(deployment)).containsEntry("SFIO_LEADER_ELECTION_ENABLED", "true")
+                .containsEntry("SFIO_LEADER_ELECTION_LEASE_NAME", "integration-user-operator-lease");
+        assertThat(deployment.at("/spec/strategy").isMissingNode()).isTrue();
+        assertThat(env(deployment(documents(render(Map.of("leaderElection.enabled", true))))))
+                .containsEntry("SFIO_LEADER_ELECTION_ENABLED", "true");
+    }
+
+    @Test
+    void podFollowsTheRestrictedPodSecurityProfile() {
+        var pod = deployment(documents(render(Map.of()))).at("/spec/template/spec");
+        assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
+        assertThat(pod.at("/securityContext/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
+        var container = pod.at("/containers/0");
+        assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean(true)).isFalse();
+        assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+        assertThat(container.at("/securityContext/capabilities/drop").toString()).isEqualTo("[\"ALL\"]");
+        assertThat(container.at("/securityContext/seccompProfile/type").asText()).isEqualTo("RuntimeDefault");
+        assertThat(container.at("/volumeMounts/0/mountPath").asText()).isEqualTo("/tmp");
+        assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
+        assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
+        assertThat(container.at("/resources/requests/memory").asText()).isNotEmpty();
+        assertThat(container.at("/image").asText()).endsWith(":0.1.0");
+    }
+
+    @Test
+    void textLogsAndExtraEnv() {
+        var docs = documents(render(Map.of("logFormat", "text", "logLevel", "DEBUG",
+                "extraEnv[0].name", "QUARKUS_LOG_CATEGORY__IO_SFINTEGRATION__LEVEL", "extraEnv[0].value", "TRACE")));
+        assertThat(env(deployment(docs))).containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false")
+                .containsEntry("QUARKUS_LOG_LEVEL", "DEBUG")
+                .containsEntry("QUARKUS_LOG_CATEGORY__IO_SFINTEGRATION__LEVEL", "TRACE");
+    }
+
+    @Test
+    void metricsServiceAndServiceMonitor() {
+        var docs = documents(render(Map.of("serviceMonitor.enabled", true, "serviceMonitor.labels.release", "prom")));
+        var service = ofKind(docs, "Service").get(0);
+        assertThat(service.at("/spec/ports/0/port").asInt()).isEqualTo(8080);
+        var monitor = ofKind(docs, "ServiceMonitor").get(0);
+        assertThat(monitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/q/metrics");
+        assertThat(monitor.at("/metadata/labels/release").asText()).isEqualTo("prom");
+        assertThat(monitor.at("/spec/selector/matchLabels")).isEqualTo(service.at("/spec/selector"));
+        assertThat(ofKind(documents(render(Map.of())), "ServiceMonitor")).isEmpty();
+    }
+
+    @Test
+    void existingServiceAccountWithoutRbac() {
+        var docs = documents(render(Map.of("serviceAccount.create", false, "serviceAccount.name", "preexisting",
+                "rbac.create", false, "metrics.service.enabled", false)));
+        assertThat(docs).extracting(d -> d.path("kind").asText()).containsExactly("Deployment");
+        assertThat(deployment(docs).at("/spec/template/spec/serviceAccountName").asText()).isEqualTo("preexisting");
+    }
+
+    @Test
+    void schedulingAndMetadataValuesReachThePod() {
+        var pod = deployment(documents(render(Map.of("nodeSelector.kubernetes\\.io/os", "linux",
+                "tolerations[0].key", "dedicated", "tolerations[0].operator", "Exists",
+                "podAnnotations.team", "platform", "podLabels.tier", "ops", "priorityClassName", "system-cluster-critical",
+                "imagePullSecrets[0].name", "regcred", "image.tag", "1.2.3")))).at("/spec/template");
+        assertThat(pod.at("/spec/nodeSelector").toString()).contains("linux");
+        assertThat(pod.at("/spec/tolerations/0/key").asText()).isEqualTo("dedicated");
+        assertThat(pod.at("/metadata/annotations/team").asText()).isEqualTo("platform");
+        assertThat(pod.at("/metadata/labels/tier").asText()).isEqualTo("ops");
+        assertThat(pod.at("/spec/priorityClassName").asText()).isEqualTo("system-cluster-critical");
+        assertThat(pod.at("/spec/imagePullSecrets/0/name").asText()).isEqualTo("regcred");
+        assertThat(pod.at("/spec/containers/0/image").asText()).endsWith(":1.2.3");
+    }
+
+    @Test
+    void schemaRejectsUnknownAndInvalidValues() {
+        assertThatThrownBy(() -> render(Map.of("replicas", 2))).hasMessageContaining("replicas");
+        assertThatThrownBy(() -> render(Map.of("logFormat", "xml"))).hasMessageContaining("logFormat");
+        assertThatThrownBy(() -> render(Map.of("image.tagg", "x"))).hasMessageContaining("tagg");
+    }
+
+    private static JsonNode deployment(List<JsonNode> docs) {
+        return ofKind(docs, "Deployment").get(0);
+    }
+
+    private static Map<String, String> env(JsonNode deployment) {
+        var env = new java.util.LinkedHashMap<String, String>();
+        deployment.at("/spec/template/spec/containers/0/env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+        return env;
+    }
+
+    private static List<String> verbs(JsonNode rules, String group, String resource) {
+        List<String> verbs = new ArrayList<>();
+        for (JsonNode rule : rules) {
+            boolean groupMatches = rule.path("apiGroups").toString().contains("\"" + group + "\"");
+            boolean resourceMatches = rule.path("resources").toString().contains("\"" + resource + "\"");
+            if (groupMatches && resourceMatches) {
+                rule.path("verbs").forEach(v -> verbs.add(v.asText()));
+            }
+        }
+        return verbs;
+    }
+}

@@ -1,0 +1,63 @@
+package io.sfintegration.fault;
+
+import io.sfintegration.api.v1alpha1.IntegrationUser;
+import io.sfintegration.api.v1alpha1.PermissionSet;
+import io.sfintegration.testing.EmulatorRest;
+import io.sfintegration.testing.LogCapture;
+import io.sfintegration.testing.OperatorHarness;
+import io.sfintegration.testing.Resources;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The small fault campaign of the normal test suite (the full one is a benchmark): transient errors, lock contention,
+ * latency spikes, every token expiring and an operator restart in the middle of a burst. Afterwards everything has
+ * converged, nothing is duplicated or deleted, no secret was logged and the API calls stayed bounded.
+ */
+class FaultCampaignTest {
+
+    static final int USERS = 4;
+
+    @Test
+    void everythingConvergesWithoutDuplicatesAfterFaults() throws Exception {
+        try (LogCapture logs = new LogCapture(); OperatorHarness harness = OperatorHarness.start()) {
+            EmulatorRest sf = new EmulatorRest(harness.emulator());
+            harness.createClientCredentialsOrg();
+            long callsBefore = sf.apiCalls();
+            sf.admin("PUT", "/__emulator/faults", Map.of(
+                    "errorRates", Map.of("SERVER_UNAVAILABLE", 0.10, "UNABLE_TO_LOCK_ROW", 0.05),
+                    "latencySpike", Map.of("probability", 0.05, "ms", 300)));
+            harness.create(Resources.permissionSet("reader", "Fault_Reader"));
+            harness.create(Resources.permissionSet("writer", "Fault_Writer"));
+            for (int i = 0; i < USERS; i++) {
+                harness.create(Resources.user("u" + i, "fault" + i + "@acme.example.com", "reader", "writer"));
+            }
+            Thread.sleep(300);
+            harness.restartOperator();                              // stopped and restarted mid-burst
+            sf.admin("POST", "/__emulator/tokens/expire-all", null);   // every token expires: the client gets a new one
+            for (int i = 0; i < USERS; i++) {
+                harness.awaitCondition(IntegrationUser.class, "u" + i, "Ready", "True");
+            }
+            harness.awaitCondition(PermissionSet.class, "reader", "Ready", "True");
+            harness.awaitCondition(PermissionSet.class, "writer", "Ready", "True");
+            sf.admin("DELETE", "/__emulator/faults", null);
+
+            for (int i = 0; i < USERS; i++) {
+                assertThat(sf.query("SELECT Id FROM User WHERE Username = 'fault" + i + "@acme.example.com'")).hasSize(1);
+                String id = harness.get(IntegrationUser.class, "u" + i).getStatus().getUserId();
+                assertThat(sf.query("SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = '" + id
+                        + "' AND PermissionSet.IsOwnedByProfile = false")).as("one assignment per permission set").hasSize(2);
+                assertThat(sf.query("SELECT Id FROM PermissionSetLicenseAssign WHERE AssigneeId = '" + id + "'")).hasSize(1);
+            }
+            assertThat(sf.query("SELECT Id FROM PermissionSet WHERE Name = 'Fault_Reader'")).hasSize(1);
+            assertThat(sf.query("SELECT Id FROM PermissionSet WHERE Name = 'Fault_Writer'")).hasSize(1);
+            long calls = sf.apiCalls() - callsBefore;
+            assertThat(calls).as("API calls for %d users and 2 permission sets under faults (no hot loop)", USERS).isLessThan(150);
+            assertThat(logs.text()).doesNotContain(OperatorHarness.CLIENT_SECRET);
+            assertThat(logs.text()).doesNotContainPattern("00D[A-Za-z0-9]{12}![A-Za-z0-9._-]{10,}");
+        }
+    }
+}
