@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * CDI wiring of the drift scan: the {@link DriftScanner} bean, started with the application (unless
@@ -45,8 +46,28 @@ public class DriftBeans {
     @Produces
     @Singleton
     DriftScanner driftScanner(KubernetesClient kubernetes, SalesforceClients clients, OrgCatalog catalog, ResyncRequests resync,
-                              EventRecorder events, MeterRegistry meters, Clock clock, DriftScanSettings settings, DriftReport report) {
-        return new DriftScanner(kubernetes, clients, catalog, resync, events, meters, clock, settings, report);
+                              EventRecorder events, MeterRegistry meters, Clock clock, DriftScanSettings settings, DriftReport report,
+                              @ConfigProperty(name = "sfio.leader-election.enabled", defaultValue = "false") boolean leaderElection,
+                              @ConfigProperty(name = "sfio.leader-election.lease-name", defaultValue = "integration-user-operator-lease") String leaseName,
+                              @ConfigProperty(name = "sfio.leader-election.lease-namespace") Optional<String> leaseNamespace,
+                              @ConfigProperty(name = "POD_NAMESPACE") Optional<String> podNamespace,
+                              @ConfigProperty(name = "POD_NAME") Optional<String> podName) {
+        BooleanSupplier mayScan = () -> true;
+        if (leaderElection) {
+            // the same Lease and identity JOSDK uses (LeaderElectionConfig): only the leader scans
+            String namespace = leaseNamespace.or(() -> podNamespace).filter(s -> !s.isBlank()).orElse(kubernetes.getNamespace());
+            String identity = podName.filter(s -> !s.isBlank()).orElseGet(DriftBeans::hostName);
+            mayScan = new LeaseHolderCheck(kubernetes, namespace, leaseName, identity);
+        }
+        return new DriftScanner(kubernetes, clients, catalog, resync, events, meters, clock, settings, report, mayScan);
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown";
+        }
     }
 
     void closeScanner(@Disposes DriftScanner scanner) {

@@ -52,6 +52,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -89,10 +90,22 @@ public class DriftScanner implements AutoCloseable {
     private final DriftStatusWriter writer;
     private final UserDriftCheck userCheck;
     private final Map<String, OrgScanState> states = new ConcurrentHashMap<>();
+    private final BooleanSupplier mayScan;
     private ScheduledExecutorService executor;
 
     public DriftScanner(KubernetesClient kube, SalesforceClients clients, OrgCatalog catalog, ResyncRequests resync,
                         EventRecorder events, MeterRegistry meters, Clock clock, DriftScanSettings settings, DriftReport report) {
+        this(kube, clients, catalog, resync, events, meters, clock, settings, report, () -> true);
+    }
+
+    /**
+     * @param mayScan asked before every scheduled round: false on a replica that is not the leader ({@link #scanNow}
+     *                does not ask)
+     */
+    public DriftScanner(KubernetesClient kube, SalesforceClients clients, OrgCatalog catalog, ResyncRequests resync,
+                        EventRecorder events, MeterRegistry meters, Clock clock, DriftScanSettings settings, DriftReport report,
+                        BooleanSupplier mayScan) {
+        this.mayScan = mayScan;
         this.kube = kube;
         this.clients = clients;
         this.catalog = catalog;
@@ -151,6 +164,9 @@ public class DriftScanner implements AutoCloseable {
 
     void scanDueOrgs() {
         try {
+            if (!mayScan.getAsBoolean()) {
+                return;
+            }
             List<SalesforceOrg> orgs = listOrgs();
             Set<String> present = new HashSet<>();
             for (SalesforceOrg org : orgs) {

@@ -311,6 +311,34 @@ class DriftScannerTest {
         assertThat(salesforce.calls.get()).isEqualTo(3);
     }
 
+    @Test
+    void onlyTheLeaseHolderScansOnSchedule() {
+        DriftFixture.createAll(kube, DriftFixture.org(DriftPolicy.Correct, "10m"), DriftFixture.user(null), DriftFixture.permissionSet(null));
+        inSync();
+        kube.leases().inNamespace(NS).resource(new io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder()
+                .withNewMetadata().withName("lease").withNamespace(NS).endMetadata()
+                .withNewSpec().withHolderIdentity("pod-a").endSpec().build()).create();
+        catalog.put(OrgCatalog.key(NS, ORG), DriftFixture.snapshot());
+        SalesforceClients clients = new SalesforceClients() {
+            @Override
+            public SalesforceClient forOrg(SalesforceOrg org) {
+                return salesforce;
+            }
+
+            @Override
+            public void forget(SalesforceOrg org) {
+            }
+        };
+        DriftScanner follower = new DriftScanner(kube, clients, catalog, resync, new EventRecorder(kube, clock), meters, clock,
+                DriftScanSettings.defaults(), report, new LeaseHolderCheck(kube, NS, "lease", "pod-b"));
+        follower.scanDueOrgs();
+        assertThat(salesforce.calls.get()).isZero();
+        DriftScanner leader = new DriftScanner(kube, clients, catalog, resync, new EventRecorder(kube, clock), meters, clock,
+                DriftScanSettings.defaults(), report, new LeaseHolderCheck(kube, NS, "lease", "pod-a"));
+        leader.scanDueOrgs();
+        assertThat(salesforce.calls.get()).isEqualTo(3);
+    }
+
     SalesforceOrg org() {
         return kube.resources(SalesforceOrg.class).inNamespace(NS).withName(ORG).get();
     }
