@@ -1,0 +1,309 @@
+package io.sfintegration.local.kube;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Drives the real kubectl against {@link EmbeddedKubernetes}: one server for the class, steps in order. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EmbeddedKubernetesKubectlTest {
+
+  private static final Path KUBECTL = Path.of("/usr/bin/kubectl");
+  private static final ResourceDefinitionContext IU = context("integrationusers", "IntegrationUser");
+  private static final ResourceDefinitionContext SFORG = context("salesforceorgs", "SalesforceOrg");
+  private static final ResourceDefinitionContext SFPS = context("permissionsets", "PermissionSet");
+
+  private Path dir;
+  private EmbeddedKubernetes kube;
+  private Path kubeconfig;
+
+  @BeforeAll
+  void start(@TempDir Path tempDir) throws IOException {
+    dir = tempDir;
+    Assumptions.assumeTrue(Files.isExecutable(KUBECTL), "kubectl not installed: " + KUBECTL + " is missing");
+    kube = EmbeddedKubernetes.start(0);
+    kubeconfig = kube.writeKubeconfig(dir.resolve("kubeconfig"));
+    Path samples = Files.createDirectories(dir.resolve("samples"));
+    Files.writeString(samples.resolve("00-org.yaml"), """
+        apiVersion: sfintegration.io/v1alpha1
+        kind: SalesforceOrg
+        metadata:
+          name: local
+        spec:
+          instanceUrl: http://127.0.0.1:17443
+          auth:
+            accessTokenSecretRef:
+              name: local-salesforce-token
+              key: token
+        """);
+    Files.writeString(samples.resolve("10-ps.yaml"), """
+        apiVersion: sfintegration.io/v1alpha1
+        kind: PermissionSet
+        metadata:
+          name: account-reader
+        spec:
+          orgRef:
+            name: local
+          name: Integration_Account_Reader
+          label: Integration - Account Reader
+        """);
+    Files.writeString(samples.resolve("20-iu.yaml"), """
+        apiVersion: sfintegration.io/v1alpha1
+        kind: IntegrationUser
+        metadata:
+          name: erp-sync
+        spec:
+          orgRef:
+            name: local
+          username: erp-sync@acme.example.com
+          email: platform-team@acme.example.com
+          lastName: Sync
+          active: true
+        """);
+  }
+
+  @AfterAll
+  void stop() {
+    if (kube != null) {
+      kube.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void versionAndApiResources() throws Exception {
+    Result version = kubectl("version", "-o", "json");
+    assertThat(version.out()).contains("\"gitVersion\": \"v1.32.0-fabric8-mock\"");
+    Result resources = kubectl("api-resources", "--api-group=sfintegration.io");
+    assertThat(resources.out()).contains("integrationusers", "iu", "IntegrationUser", "sforg", "sfps");
+  }
+
+  @Test
+  @Order(2)
+  void applyDirectory() throws Exception {
+    Result apply = kubectl("apply", "-f", dir.resolve("samples").toString());
+    assertThat(apply.out()).contains(
+        "salesforceorg.sfintegration.io/local created",
+        "permissionset.sfintegration.io/account-reader created",
+        "integrationuser.sfintegration.io/erp-sync created");
+    assertThat(kube.client().genericKubernetesResources(IU).inNamespace("default").withName("erp-sync").get())
+        .isNotNull();
+    // Applying again is a no-op, through client-side apply's last-applied annotation.
+    assertThat(kubectl("apply", "-f", dir.resolve("samples").toString()).out())
+        .contains("integrationuser.sfintegration.io/erp-sync unchanged");
+  }
+
+  @Test
+  @Order(3)
+  void getByCategoryShortNameAndWide() throws Exception {
+    setReadyStatus();
+    assertThat(kubectl("get", "salesforce").out()).contains(
+        "salesforceorg.sfintegration.io/local", "permissionset.sfintegration.io/account-reader",
+        "integrationuser.sfintegration.io/erp-sync");
+    Result sforg = kubectl("get", "sforg");
+    assertThat(sforg.out()).startsWith("NAME").contains("local");
+    Result iu = kubectl("get", "iu");
+    assertThat(firstLine(iu.out())).contains("USERNAME", "READY").doesNotContain("ORG");
+    Result wide = kubectl("get", "iu", "-o", "wide");
+    assertThat(firstLine(wide.out())).contains("NAME", "USERNAME", "READY", "ORG", "ACTIVE");
+    assertThat(wide.out()).contains("erp-sync@acme.example.com", "True", "local", "true");
+  }
+
+  @Test
+  @Order(4)
+  void getYamlAndJsonPath() throws Exception {
+    assertThat(kubectl("get", "iu", "erp-sync", "-o", "yaml").out())
+        .contains("kind: IntegrationUser", "username: erp-sync@acme.example.com", "name: erp-sync");
+    assertThat(kubectl("get", "iu", "erp-sync", "-o", "jsonpath={.spec.email}").out())
+        .isEqualTo("platform-team@acme.example.com");
+    assertThat(kubectl("get", "sfps", "-o", "jsonpath={.items[*].spec.name}").out())
+        .isEqualTo("Integration_Account_Reader");
+  }
+
+  @Test
+  @Order(5)
+  void describe() throws Exception {
+    var user = kube.client().genericKubernetesResources(IU).inNamespace("default").withName("erp-sync").get();
+    kube.client().v1().events().inNamespace("default").resource(new io.fabric8.kubernetes.api.model.EventBuilder()
+        .withNewMetadata().withName("erp-sync.created").endMetadata()
+        .withNewInvolvedObject().withApiVersion("sfintegration.io/v1alpha1").withKind("IntegrationUser")
+        .withName("erp-sync").withNamespace("default").withUid(user.getMetadata().getUid()).endInvolvedObject()
+        .withType("Normal").withReason("Created").withMessage("Created user 005000000000001AAA")
+        .withCount(1).withLastTimestamp("2026-01-01T00:00:00Z").withFirstTimestamp("2026-01-01T00:00:00Z")
+        .withNewSource().withComponent("integration-user-operator").endSource()
+        .build()).create();
+    kube.client().v1().events().inNamespace("default").resource(new io.fabric8.kubernetes.api.model.EventBuilder()
+        .withNewMetadata().withName("other.created").endMetadata()
+        .withNewInvolvedObject().withApiVersion("sfintegration.io/v1alpha1").withKind("IntegrationUser")
+        .withName("other").withNamespace("default").withUid("another-uid").endInvolvedObject()
+        .withType("Normal").withReason("Created").withMessage("Created someone else")
+        .build()).create();
+    Result describe = kubectl("describe", "iu", "erp-sync");
+    assertThat(describe.out()).doesNotContain("someone else");
+    assertThat(describe.out()).contains("Name:", "erp-sync", "Kind:", "IntegrationUser", "Username:");
+    assertThat(describe.out()).contains("Events:", "Created user 005000000000001AAA");
+    assertThat(describe.err()).isEmpty();
+  }
+
+  @Test
+  @Order(6)
+  void labelPatchAndEdit() throws Exception {
+    assertThat(kubectl("label", "iu", "erp-sync", "team=platform").out())
+        .contains("integrationuser.sfintegration.io/erp-sync labeled");
+    assertThat(kubectl("get", "iu", "-l", "team=platform", "-o", "name").out())
+        .isEqualTo("integrationuser.sfintegration.io/erp-sync");
+    assertThat(kubectl("get", "iu", "-l", "team=other", "-o", "name").out()).isEmpty();
+
+    assertThat(kubectl("patch", "iu", "erp-sync", "--type=merge", "-p", "{\"spec\":{\"active\":false}}").out())
+        .contains("integrationuser.sfintegration.io/erp-sync patched");
+    assertThat(spec(IU, "erp-sync").get("active")).isEqualTo(false);
+
+    Path editor = dir.resolve("editor.sh");
+    Files.writeString(editor, "#!/bin/sh\nsed -i 's/lastName: Sync/lastName: Synced/' \"$1\"\n");
+    editor.toFile().setExecutable(true);
+    Result edit = kubectl(Map.of("KUBE_EDITOR", editor.toString()), "edit", "iu", "erp-sync");
+    assertThat(edit.out()).contains("integrationuser.sfintegration.io/erp-sync edited");
+    assertThat(spec(IU, "erp-sync").get("lastName")).isEqualTo("Synced");
+    assertThat(kube.client().genericKubernetesResources(IU).inNamespace("default").withName("erp-sync").get()
+        .getMetadata().getLabels()).containsEntry("team", "platform");
+  }
+
+  @Test
+  @Order(6)
+  void statusSubresourceWaitAndWatch() throws Exception {
+    String notReady = "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"False\"}]}}";
+    String ready = "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\"}]}}";
+    kubectl("patch", "iu", "erp-sync", "--subresource=status", "--type=merge", "-p", notReady);
+    assertThat(kubectl("get", "iu", "erp-sync", "-o", "jsonpath={.status.conditions[0].status}").out())
+        .isEqualTo("False");
+
+    ProcessBuilder wait = new ProcessBuilder(KUBECTL.toString(), "--kubeconfig", kubeconfig.toString(), "wait",
+        "--for=condition=Ready", "iu/erp-sync", "--timeout=20s").redirectErrorStream(true)
+        .redirectOutput(dir.resolve("wait.out").toFile());
+    wait.environment().put("HOME", dir.toString());
+    Process waiting = wait.start();
+    Thread.sleep(300);
+    kubectl("patch", "iu", "erp-sync", "--subresource=status", "--type=merge", "-p", ready);
+    assertThat(waiting.waitFor(25, TimeUnit.SECONDS)).isTrue();
+    assertThat(Files.readString(dir.resolve("wait.out"))).contains("condition met");
+    assertThat(waiting.exitValue()).isZero();
+
+    // No streaming over HTTP: get -w prints the current list and returns instead of hanging.
+    Result watch = kubectlAllowingFailure(Map.of(), "get", "iu", "-w");
+    assertThat(watch.out()).contains("erp-sync");
+  }
+
+  @Test
+  @Order(7)
+  void secretsInTheCoreGroup() throws Exception {
+    Path secret = dir.resolve("secret.yaml");
+    Files.writeString(secret, """
+        apiVersion: v1
+        kind: Secret
+        metadata:
+          name: local-salesforce-token
+        stringData:
+          token: not-a-real-token
+        """);
+    assertThat(kubectl("apply", "-f", secret.toString()).out()).contains("secret/local-salesforce-token created");
+    assertThat(kubectl("get", "secrets").out()).contains("local-salesforce-token");
+    assertThat(kube.client().secrets().inNamespace("default").withName("local-salesforce-token").get()).isNotNull();
+  }
+
+  @Test
+  @Order(7)
+  void imperativeCreateOfBuiltInTypesFailsFastInsteadOfHanging() throws Exception {
+    // kubectl's generators (create secret/configmap/namespace) send protobuf, which the mock cannot decode.
+    Result create = kubectlAllowingFailure(Map.of(), "create", "configmap", "settings", "--from-literal=a=b");
+    assertThat(create.exit()).isNotZero();
+    assertThat(create.err()).contains("unknown format");
+  }
+
+  @Test
+  @Order(8)
+  void delete() throws Exception {
+    assertThat(kubectl("delete", "iu", "erp-sync").out())
+        .contains("integrationuser.sfintegration.io \"erp-sync\" deleted");
+    assertThat(kubectl("delete", "-f", dir.resolve("samples").toString(), "--ignore-not-found").out())
+        .contains("salesforceorg.sfintegration.io \"local\" deleted");
+    assertThat(kube.client().genericKubernetesResources(IU).inNamespace("default").list().getItems()).isEmpty();
+    assertThat(kube.client().genericKubernetesResources(SFORG).inNamespace("default").list().getItems()).isEmpty();
+    assertThat(kube.client().genericKubernetesResources(SFPS).inNamespace("default").list().getItems()).isEmpty();
+    assertThat(kubectl("get", "salesforce").err()).contains("No resources found");
+  }
+
+  private void setReadyStatus() {
+    var users = kube.client().genericKubernetesResources(IU).inNamespace("default");
+    GenericKubernetesResource user = users.withName("erp-sync").get();
+    user.setAdditionalProperty("status", Map.of("userId", "005000000000001AAA", "conditions", List.of(
+        Map.of("type", "Ready", "status", "True", "reason", "Reconciled"),
+        Map.of("type", "Synced", "status", "True", "reason", "Reconciled"))));
+    users.resource(user).updateStatus();
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> spec(ResourceDefinitionContext ctx, String name) {
+    return (Map<String, Object>) kube.client().genericKubernetesResources(ctx).inNamespace("default").withName(name)
+        .get().getAdditionalProperties().get("spec");
+  }
+
+  private Result kubectl(String... args) throws Exception {
+    return kubectl(Map.of(), args);
+  }
+
+  private Result kubectl(Map<String, String> env, String... args) throws Exception {
+    Result result = kubectlAllowingFailure(env, args);
+    assertThat(result.exit()).as("kubectl %s exit code; stderr: %s", String.join(" ", args), result.err()).isZero();
+    assertThat(result.err()).as("kubectl %s stderr", String.join(" ", args))
+        .doesNotContainIgnoringCase("warning").doesNotContain("couldn't get").doesNotContain("E11");
+    return result;
+  }
+
+  private Result kubectlAllowingFailure(Map<String, String> env, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(KUBECTL.toString(), "--kubeconfig", kubeconfig.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+    pb.environment().remove("KUBECONFIG");
+    pb.environment().put("HOME", dir.toString()); // keeps kubectl's discovery cache out of the real home
+    pb.environment().putAll(env);
+    Path out = dir.resolve("kubectl.out");
+    Path err = dir.resolve("kubectl.err");
+    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("kubectl %s finished", args[0]).isTrue();
+    Result result = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8).strip(),
+        Files.readString(err, StandardCharsets.UTF_8).strip());
+    return result;
+  }
+
+  private static String firstLine(String text) {
+    return text.lines().findFirst().orElse("");
+  }
+
+  private static ResourceDefinitionContext context(String plural, String kind) {
+    return new ResourceDefinitionContext.Builder().withGroup("sfintegration.io").withVersion("v1alpha1")
+        .withPlural(plural).withKind(kind).withNamespaced(true).build();
+  }
+
+  private record Result(int exit, String out, String err) {
+  }
+}

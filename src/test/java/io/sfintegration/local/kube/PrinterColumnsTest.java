@@ -1,0 +1,116 @@
+package io.sfintegration.local.kube;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Tables for kubectl built from the CRDs' printer columns, and the JSONPath subset they use. */
+class PrinterColumnsTest {
+
+  private static final String USER = """
+      {"apiVersion":"sfintegration.io/v1alpha1","kind":"IntegrationUser",
+       "metadata":{"name":"erp-sync","namespace":"default","creationTimestamp":"2026-01-01T00:00:00Z"},
+       "spec":{"username":"erp@acme.example.com","orgRef":{"name":"local"},"active":false},
+       "status":{"userId":"005A","conditions":[{"type":"Synced","status":"False"},{"type":"Ready","status":"True"}]}}
+      """;
+
+  private final List<CustomResourceDefinition> crds = BundledCrds.load();
+  private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:03:05Z"), ZoneOffset.UTC);
+
+  @Test
+  void jsonPathSubset() throws Exception {
+    JsonNode user = Serialization.jsonMapper().readTree(USER);
+    assertThat(SimpleJsonPath.evaluate(user, ".spec.orgRef.name")).extracting(JsonNode::asText).containsExactly("local");
+    assertThat(SimpleJsonPath.evaluate(user, ".status.conditions[?(@.type==\"Ready\")].status"))
+        .extracting(JsonNode::asText).containsExactly("True");
+    assertThat(SimpleJsonPath.evaluate(user, "{.status.conditions[*].type}")).extracting(JsonNode::asText)
+        .containsExactly("Synced", "Ready");
+    assertThat(SimpleJsonPath.evaluate(user, ".status.conditions[1].type")).extracting(JsonNode::asText)
+        .containsExactly("Ready");
+    assertThat(SimpleJsonPath.evaluate(user, ".status.missing.field")).isEmpty();
+  }
+
+  @Test
+  void ages() {
+    assertThat(Ages.human(Duration.ofSeconds(45))).isEqualTo("45s");
+    assertThat(Ages.human(Duration.ofSeconds(185))).isEqualTo("3m5s");
+    assertThat(Ages.human(Duration.ofMinutes(42))).isEqualTo("42m");
+    assertThat(Ages.human(Duration.ofMinutes(5 * 60 + 3))).isEqualTo("5h3m");
+    assertThat(Ages.human(Duration.ofHours(30))).isEqualTo("30h");
+    assertThat(Ages.human(Duration.ofDays(20))).isEqualTo("20d");
+  }
+
+  @Test
+  void listBecomesTableForTableAccept() throws Exception {
+    List<RecordedRequest> seen = new ArrayList<>();
+    Dispatcher backend = new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        seen.add(request);
+        return new MockResponse().setResponseCode(200).setBody("{\"kind\":\"List\",\"apiVersion\":\"v1\","
+            + "\"metadata\":{\"resourceVersion\":\"7\"},\"items\":[" + USER + "]}");
+      }
+    };
+    PrinterColumnsDispatcher dispatcher = new PrinterColumnsDispatcher(backend, crds, clock);
+    var headers = io.fabric8.mockwebserver.http.Headers.builder()
+        .add("Accept", "application/json;as=Table;v=v1;g=meta.k8s.io,application/json").build();
+    MockResponse response = dispatcher.dispatch(new RecordedRequest("HTTP/1.1",
+        io.fabric8.mockwebserver.dsl.HttpMethod.GET,
+        "/apis/sfintegration.io/v1alpha1/namespaces/default/integrationusers?limit=500", headers, null));
+
+    JsonNode table = Serialization.jsonMapper().readTree(response.getBody().getBytes());
+    assertThat(table.get("kind").asText()).isEqualTo("Table");
+    List<String> columns = new ArrayList<>();
+    table.get("columnDefinitions").forEach(c -> columns.add(c.get("name").asText()));
+    assertThat(columns).containsExactly("Name", "AGE", "ACTIVE", "ORG", "USERNAME", "DRIFTED", "READY", "SYNCED",
+        "USER-ID");
+    JsonNode cells = table.get("rows").get(0).get("cells");
+    assertThat(cells.get(0).asText()).isEqualTo("erp-sync");
+    assertThat(cells.get(1).asText()).isEqualTo("3m5s");
+    assertThat(cells.get(2).asBoolean()).isFalse();
+    assertThat(cells.get(3).asText()).isEqualTo("local");
+    assertThat(cells.get(5).isNull()).isTrue();
+    assertThat(cells.get(6).asText()).isEqualTo("True");
+    assertThat(cells.get(8).asText()).isEqualTo("005A");
+    assertThat(table.get("rows").get(0).get("object").get("metadata").get("name").asText()).isEqualTo("erp-sync");
+  }
+
+  @Test
+  void plainJsonAcceptPassesThrough() {
+    MockResponse original = new MockResponse().setResponseCode(200).setBody(USER);
+    PrinterColumnsDispatcher dispatcher = new PrinterColumnsDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return original;
+      }
+    }, crds, clock);
+    var headers = io.fabric8.mockwebserver.http.Headers.builder().add("Accept", "application/json").build();
+    assertThat(dispatcher.dispatch(new RecordedRequest("HTTP/1.1", io.fabric8.mockwebserver.dsl.HttpMethod.GET,
+        "/apis/sfintegration.io/v1alpha1/namespaces/default/integrationusers/erp-sync", headers, null)))
+        .isSameAs(original);
+  }
+
+  @Test
+  void everyPrinterColumnPathIsSupported() {
+    for (CustomResourceDefinition crd : crds) {
+      for (CustomResourceDefinitionVersion v : crd.getSpec().getVersions()) {
+        v.getAdditionalPrinterColumns().forEach(c -> SimpleJsonPath.evaluate(
+            Serialization.jsonMapper().createObjectNode(), c.getJsonPath()));
+      }
+    }
+  }
+}
