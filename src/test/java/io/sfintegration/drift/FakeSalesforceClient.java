@@ -44,15 +44,37 @@ final class FakeSalesforceClient implements io.sfintegration.salesforce.Salesfor
     final AtomicInteger writes = new AtomicInteger();
     final List<Instant> probedSince = new ArrayList<>();
 
+    /** What each read costs in API calls; one call each unless a test models the REST client's batching. */
+    interface Costs {
+        default long users(int ids, int assignmentRows) {
+            return 1;
+        }
+
+        default long permissionSets(int names, int objectRows, int fieldRows) {
+            return 1;
+        }
+
+        default long inventory(int users, int permissionSets) {
+            return 1;
+        }
+    }
+
+    volatile Costs costs = new Costs() {
+    };
+
     FakeSalesforceClient(OrgSnapshot snapshot) {
         this.snapshot = snapshot;
     }
 
     private void call() {
+        call(1);
+    }
+
+    private void call(long n) {
         if (budgetExhausted) {
             throw new BudgetExhaustedException("background share of 10% of the daily allocation used");
         }
-        calls.incrementAndGet();
+        calls.addAndGet(n);
     }
 
     private <T> T write() {
@@ -82,7 +104,6 @@ final class FakeSalesforceClient implements io.sfintegration.salesforce.Salesfor
 
     @Override
     public Map<String, UserState> findUsersById(Collection<String> userIds) {
-        call();
         Map<String, UserState> out = new LinkedHashMap<>();
         userIds.forEach(id -> {
             UserState s = users.get(id);
@@ -90,6 +111,7 @@ final class FakeSalesforceClient implements io.sfintegration.salesforce.Salesfor
                 out.put(id, s);
             }
         });
+        call(costs.users(userIds.size(), out.values().stream().mapToInt(u -> u.permissionSetAssignments().size()).max().orElse(0) * userIds.size()));
         return out;
     }
 
@@ -125,7 +147,6 @@ final class FakeSalesforceClient implements io.sfintegration.salesforce.Salesfor
 
     @Override
     public Map<String, PermissionSetState> findPermissionSets(Collection<String> names) {
-        call();
         Map<String, PermissionSetState> out = new LinkedHashMap<>();
         names.forEach(n -> {
             PermissionSetState s = permissionSets.get(n.toLowerCase(Locale.ROOT));
@@ -133,6 +154,8 @@ final class FakeSalesforceClient implements io.sfintegration.salesforce.Salesfor
                 out.put(n.toLowerCase(Locale.ROOT), s);
             }
         });
+        call(costs.permissionSets(names.size(), out.values().stream().mapToInt(p -> p.objectPermissions().size()).sum(),
+                out.values().stream().mapToInt(p -> p.fieldPermissions().size()).sum()));
         return out;
     }
 
@@ -177,7 +200,7 @@ final class FakeSalesforceClient implements io.sfintegration.salesforce.Salesfor
 
     @Override
     public OrgInventory inventory(String userLicenseName, String permissionSetLicenseId) {
-        call();
+        call(costs.inventory(inventory.users().size(), inventory.permissionSets().size()));
         return inventory;
     }
 
