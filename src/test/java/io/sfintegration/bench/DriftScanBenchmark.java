@@ -87,8 +87,8 @@ class DriftScanBenchmark {
     }
 
     private Map<String, Object> measure(int users) throws Exception {
-        try (SalesforceEmulator emulator = SalesforceEmulator.start(EmulatorConfig.builder().integrationUserSeats(users + 10)
-                .apiIntegrationLicenseSeats(users + 10).build());
+        // seats: the emulated org must have at least users + 1 Salesforce Integration licences (see Bulk.seed's message)
+        try (SalesforceEmulator emulator = SalesforceEmulator.start(EmulatorConfig.defaults());
              Kube kube = new Kube()) {
             Bulk sf = new Bulk(emulator);
             long seedStart = System.nanoTime();
@@ -307,7 +307,13 @@ class DriftScanBenchmark {
                         "TimeZoneSidKey", "America/Los_Angeles", "LocaleSidKey", "en_US", "EmailEncodingKey", "UTF-8",
                         "LanguageLocaleKey", "en_US", "ProfileId", profileId));
             }
-            List<String> userIds = create(people);
+            List<String> userIds;
+            try {
+                userIds = create(people);
+            } catch (AssertionError e) {
+                throw new AssertionError("seeding " + users + " integration users failed; the emulated org needs that many free"
+                        + " Salesforce Integration seats (EmulatorConfig): " + e.getMessage(), e);
+            }
             List<Map<String, Object>> assignments = new ArrayList<>();
             for (int i = 0; i < users; i++) {
                 assignments.add(Map.of("attributes", Map.of("type", "PermissionSetLicenseAssign"), "AssigneeId", userIds.get(i),
