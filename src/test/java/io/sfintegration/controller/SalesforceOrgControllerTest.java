@@ -58,10 +58,9 @@ class SalesforceOrgControllerTest {
         harness.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("team-a").endMetadata().build()).create();
         harness.client().secrets().inNamespace(OperatorHarness.NAMESPACE).resource(new SecretBuilder().withNewMetadata().withName("shared").endMetadata()
                 .addToStringData("token", harness.emulator().issueAccessToken(harness.emulator().adminUsername())).build()).create();
-        SalesforceOrg org = org("foreign", "shared");
-        org.getMetadata().setNamespace("team-a");
-        harness.client().resource(org).create();
-        harness.client().resources(SalesforceOrg.class).inNamespace("team-a").withName("foreign");
+        SalesforceOrg foreign = org("foreign", "shared");
+        foreign.getMetadata().setNamespace("team-a");
+        harness.client().resource(foreign).create();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> {
             SalesforceOrg o = harness.client().resources(SalesforceOrg.class).inNamespace("team-a").withName("foreign").get();
             return o.getStatus() != null && o.getStatus().condition("Ready").map(c -> "SecretNotFound".equals(c.getReason())).orElse(false);

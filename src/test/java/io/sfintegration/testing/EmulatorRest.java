@@ -26,7 +26,7 @@ public final class EmulatorRest {
 
     private final SalesforceEmulator emulator;
     private final HttpClient http = HttpClient.newHttpClient();
-    private final String token;
+    private volatile String token;
 
     public EmulatorRest(SalesforceEmulator emulator) {
         this.emulator = emulator;
@@ -100,15 +100,28 @@ public final class EmulatorRest {
     }
 
     private JsonNode get(String path) {
-        return call(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + path)).header("Authorization", "Bearer " + token).GET().build());
+        return authorized(() -> call(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + path)).header("Authorization", "Bearer " + token).GET().build()));
+    }
+
+    /** Like a real client: when the session expired (tests expire every token), log in again once. */
+    private JsonNode authorized(java.util.function.Supplier<JsonNode> call) {
+        try {
+            return call.get();
+        } catch (AssertionError e) {
+            if (e.getMessage() == null || !e.getMessage().contains("INVALID_SESSION_ID")) {
+                throw e;
+            }
+            token = emulator.issueAccessToken(SETUP_ADMIN);
+            return call.get();
+        }
     }
 
     private JsonNode send(String method, String path, Object body) {
         try {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-            return call(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + path)).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json").method(method, publisher).build());
+            return authorized(() -> call(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + path)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").method(method, publisher).build()));
         } catch (IOException e) {
             throw new AssertionError(e);
         }

@@ -2,13 +2,8 @@ package io.sfintegration.testing;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sfintegration.api.v1alpha1.ConditionedStatus;
@@ -20,13 +15,11 @@ import io.sfintegration.config.OperatorComponents;
 import io.sfintegration.controller.org.OrgSettings;
 import io.sfintegration.emulator.EmulatorConfig;
 import io.sfintegration.emulator.SalesforceEmulator;
+import io.sfintegration.local.kube.EmbeddedKubernetes;
 import io.sfintegration.salesforce.SalesforceClients;
 
-import java.io.InputStream;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.function.Function;
 
@@ -44,7 +37,7 @@ public final class OperatorHarness implements AutoCloseable {
     public static final String CLIENT_ID = "emulator-client-id";
     public static final String CLIENT_SECRET = "emulator-client-secret";
 
-    private final KubernetesMockServer kube;
+    private final EmbeddedKubernetes kube;
     private final KubernetesClient client;
     private final SalesforceEmulator emulator;
     private final Function<KubernetesClient, SalesforceClients> clientsFactory;
@@ -54,14 +47,9 @@ public final class OperatorHarness implements AutoCloseable {
     private OperatorHarness(SalesforceEmulator emulator, Function<KubernetesClient, SalesforceClients> clientsFactory) throws Exception {
         this.emulator = emulator;
         this.clientsFactory = clientsFactory;
-        this.kube = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(List.of()), false);
-        kube.init(InetAddress.getByName("127.0.0.1"), 0);
-        this.client = kube.createClient();
-        for (String file : List.of("salesforceorgs.sfintegration.io-v1.yml", "permissionsets.sfintegration.io-v1.yml", "integrationusers.sfintegration.io-v1.yml")) {
-            try (InputStream in = OperatorHarness.class.getResourceAsStream("/crds/" + file)) {
-                client.apiextensions().v1().customResourceDefinitions().resource(client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class)).create();
-            }
-        }
+        // the same embedded API as local mode: fabric8's CRUD mock with our CRDs and its merge-patch fixes
+        this.kube = EmbeddedKubernetes.start(0);
+        this.client = kube.client();
         startOperator();
     }
 
@@ -175,8 +163,7 @@ public final class OperatorHarness implements AutoCloseable {
         try {
             stopOperator();
         } finally {
-            client.close();
-            kube.destroy();
+            kube.close();
             emulator.close();
         }
     }

@@ -23,8 +23,4 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class IntegrationUser extends CustomResource<IntegrationUserSpec, IntegrationUserStatus> implements Namespaced {
 
-    @Override
-    protected IntegrationUserStatus initStatus() {
-        return new IntegrationUserStatus();
-    }
 }

@@ -22,8 +22,4 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class PermissionSet extends CustomResource<PermissionSetSpec, PermissionSetStatus> implements Namespaced {
 
-    @Override
-    protected PermissionSetStatus initStatus() {
-        return new PermissionSetStatus();
-    }
 }

@@ -23,8 +23,4 @@ public class SalesforceOrg extends CustomResource<SalesforceOrgSpec, SalesforceO
     public static final String GROUP = "sfintegration.io";
     public static final String VERSION = "v1alpha1";
 
-    @Override
-    protected SalesforceOrgStatus initStatus() {
-        return new SalesforceOrgStatus();
-    }
 }

@@ -2,44 +2,61 @@ package io.sfintegration.emulator.soql;
 
 import java.util.List;
 
-/** The parsed form of the SOQL subset the emulator supports. */
+/** The parsed form of a SOQL statement, independent of any org's schema (so it can be cached). */
 final class SoqlAst {
     private SoqlAst() {
     }
 
-    /** A field path as written, e.g. [Profile, UserLicense, Name]. */
-    record Path(List<String> parts) {
-        String text() {
-            return String.join(".", parts);
-        }
+    /** A name as written, with its position in the statement for error messages. */
+    record Name(String text, int pos) {
     }
 
-    record Query(boolean count, List<Path> fields, String from, Condition where, List<Order> orderBy, Integer limit, Integer offset) {
+    record Select(List<SelectItem> items, Name from, Expr where, List<OrderItem> orderBy, Integer limit,
+                  Integer offset) {
     }
 
-    record Order(Path path, boolean descending, boolean nullsLast) {
+    sealed interface SelectItem permits FieldItem, CountItem {
     }
 
-    sealed interface Condition permits And, Or, Not, Compare, In, Like {
+    record FieldItem(Name path) implements SelectItem {
     }
 
-    record And(List<Condition> terms) implements Condition {
+    /** COUNT() when field is null, else COUNT(field) [alias]. */
+    record CountItem(Name field, String alias, int pos) implements SelectItem {
     }
 
-    record Or(List<Condition> terms) implements Condition {
+    record OrderItem(Name path, boolean descending, boolean nullsLast) {
     }
 
-    record Not(Condition term) implements Condition {
+    sealed interface Expr permits And, Or, Not, Compare, InList, SemiJoin {
     }
 
-    /** op is one of = != < <= > >=; value is a literal (String via StringLiteral, Boolean, Long, Double, LocalDate, Instant, null). */
-    record Compare(Path path, String op, Object value) implements Condition {
+    record And(List<Expr> parts) implements Expr {
     }
 
-    /** Either values or a sub-query (semi-join / anti-join). */
-    record In(Path path, boolean negated, List<Object> values, Query subquery) implements Condition {
+    record Or(List<Expr> parts) implements Expr {
     }
 
-    record Like(Path path, StringLiteral pattern) implements Condition {
+    record Not(Expr inner) implements Expr {
+    }
+
+    /** op is one of = != < <= > >= LIKE ({@code <>} is normalised to !=). */
+    record Compare(Name field, String op, int opPos, Literal value) implements Expr {
+    }
+
+    record InList(Name field, boolean negated, List<Literal> values) implements Expr {
+    }
+
+    record SemiJoin(Name field, boolean negated, Select subquery, int pos) implements Expr {
+    }
+
+    enum LiteralKind { STRING, NUMBER, BOOLEAN, NULL, DATE, DATETIME, RELATIVE_DATE }
+
+    /** value: String, BigDecimal, Boolean, null, LocalDate, Instant or RelativeDate. */
+    record Literal(LiteralKind kind, Object value, LikePattern likePattern, String text, int pos) {
+    }
+
+    /** TODAY, YESTERDAY, TOMORROW, LAST_N_DAYS:n, NEXT_N_DAYS:n. */
+    record RelativeDate(String name, int n) {
     }
 }

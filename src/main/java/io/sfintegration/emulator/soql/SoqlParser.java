@@ -1,321 +1,351 @@
 package io.sfintegration.emulator.soql;
 
 import io.sfintegration.emulator.soql.SoqlAst.And;
+import io.sfintegration.emulator.soql.SoqlAst.CountItem;
 import io.sfintegration.emulator.soql.SoqlAst.Compare;
-import io.sfintegration.emulator.soql.SoqlAst.Condition;
-import io.sfintegration.emulator.soql.SoqlAst.In;
-import io.sfintegration.emulator.soql.SoqlAst.Like;
+import io.sfintegration.emulator.soql.SoqlAst.Expr;
+import io.sfintegration.emulator.soql.SoqlAst.FieldItem;
+import io.sfintegration.emulator.soql.SoqlAst.InList;
+import io.sfintegration.emulator.soql.SoqlAst.Literal;
+import io.sfintegration.emulator.soql.SoqlAst.LiteralKind;
+import io.sfintegration.emulator.soql.SoqlAst.Name;
 import io.sfintegration.emulator.soql.SoqlAst.Not;
 import io.sfintegration.emulator.soql.SoqlAst.Or;
-import io.sfintegration.emulator.soql.SoqlAst.Order;
-import io.sfintegration.emulator.soql.SoqlAst.Path;
-import io.sfintegration.emulator.soql.SoqlAst.Query;
+import io.sfintegration.emulator.soql.SoqlAst.OrderItem;
+import io.sfintegration.emulator.soql.SoqlAst.RelativeDate;
+import io.sfintegration.emulator.soql.SoqlAst.Select;
+import io.sfintegration.emulator.soql.SoqlAst.SelectItem;
+import io.sfintegration.emulator.soql.SoqlAst.SemiJoin;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
- * Recursive-descent parser for SELECT ... FROM ... [WHERE] [ORDER BY] [LIMIT] [OFFSET], with COUNT(), IN lists,
- * semi-joins and LIKE. Like Salesforce, it refuses AND and OR mixed at one level without parentheses
- * (SOQL reference, "Condition Expression Syntax (WHERE Clause)").
+ * Recursive-descent parser for the SOQL subset the emulator serves:
+ * <pre>
+ * select    := SELECT item (',' item)* FROM name [WHERE cond] [ORDER BY order (',' order)*] [LIMIT n] [OFFSET n]
+ * item      := COUNT '(' [path] ')' [alias] | path
+ * cond      := unary (AND unary)* | unary (OR unary)*       -- mixing AND and OR needs parentheses
+ * unary     := NOT unary | '(' cond ')' | path op value | path LIKE string | path [NOT] IN '(' values | select ')'
+ * </pre>
+ * "Parentheses are required whenever you mix the operators" (SOQL and SOSL Reference, "Logical Operators",
+ * https://developer.salesforce.com/docs/platform/salesforce-soql-sosl/guide/sforce-api-calls-soql-select-logicaloperators.html).
  */
 final class SoqlParser {
-
+    private static final int MAX_DEPTH = 100;
     private static final Set<String> RESERVED = Set.of("SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "IN", "LIKE",
-            "ORDER", "BY", "LIMIT", "OFFSET", "ASC", "DESC", "NULLS", "FIRST", "LAST", "NULL", "TRUE", "FALSE", "COUNT");
-    static final int MAX_LENGTH = 100_000;
+            "ORDER", "BY", "LIMIT", "OFFSET", "NULL", "TRUE", "FALSE", "GROUP", "HAVING", "WITH", "ASC", "DESC",
+            "NULLS", "INCLUDES", "EXCLUDES", "USING", "FOR");
+    /** Maximum OFFSET (SOQL and SOSL Reference, "OFFSET"). */
+    static final int MAX_OFFSET = 2000;
 
-    private final List<Token> tokens;
-    private int pos;
+    private final String soql;
+    private final List<SoqlToken> tokens;
+    private int i;
+    private int depth;
 
-    private SoqlParser(List<Token> tokens) {
-        this.tokens = tokens;
+    private SoqlParser(String soql) {
+        this.soql = soql;
+        this.tokens = SoqlLexer.tokenize(soql);
     }
 
-    static Query parse(String soql) {
-        if (soql == null || soql.isBlank()) {
-            throw new SoqlException("MALFORMED_QUERY", "A query is required");
-        }
-        if (soql.length() > MAX_LENGTH) {
-            throw new SoqlException("MALFORMED_QUERY", "Query is too long: " + soql.length()
-                    + " characters, the limit is " + MAX_LENGTH + ". Split long IN lists into several queries.");
-        }
-        SoqlParser p = new SoqlParser(SoqlLexer.tokenize(soql));
-        Query q = p.query();
-        if (p.peek().kind() != Token.Kind.EOF) {
-            throw p.unexpected();
-        }
-        return q;
+    static Select parse(String soql) {
+        SoqlParser p = new SoqlParser(soql);
+        Select s = p.select(false);
+        p.expectEof();
+        return s;
     }
 
-    private Query query() {
-        expectKeyword("SELECT");
-        boolean count = false;
-        List<Path> fields = new ArrayList<>();
-        if (peek().is("COUNT") && peek(1).kind() == Token.Kind.LPAREN) {
-            next();
-            next();
-            if (peek().kind() != Token.Kind.RPAREN) {
-                path();
-            }
-            expect(Token.Kind.RPAREN);
-            count = true;
-        } else {
-            fields.add(path());
-            while (peek().kind() == Token.Kind.COMMA) {
-                next();
-                fields.add(path());
-            }
-        }
-        expectKeyword("FROM");
-        Token from = next();
-        if (from.kind() != Token.Kind.IDENT || RESERVED.contains(from.text().toUpperCase())) {
-            throw unexpected(from);
-        }
-        Condition where = null;
-        if (peek().is("WHERE")) {
-            next();
-            where = condition();
-        }
-        List<Order> order = new ArrayList<>();
-        if (peek().is("ORDER")) {
-            next();
-            expectKeyword("BY");
-            do {
-                if (!order.isEmpty()) {
-                    next();
-                }
-                Path p = path();
-                boolean desc = false;
-                if (peek().is("ASC")) {
-                    next();
-                } else if (peek().is("DESC")) {
-                    next();
-                    desc = true;
-                }
-                boolean nullsLast = desc;
-                if (peek().is("NULLS")) {
-                    next();
-                    if (peek().is("FIRST")) {
-                        nullsLast = false;
-                    } else if (peek().is("LAST")) {
-                        nullsLast = true;
-                    } else {
-                        throw unexpected();
-                    }
-                    next();
-                }
-                order.add(new Order(p, desc, nullsLast));
-            } while (peek().kind() == Token.Kind.COMMA);
-        }
-        Integer limit = null;
-        Integer offset = null;
-        if (peek().is("LIMIT")) {
-            next();
-            limit = integer();
-        }
-        if (peek().is("OFFSET")) {
-            next();
-            offset = integer();
-            if (offset > 2000) {
-                throw new SoqlException("NUMBER_OUTSIDE_VALID_RANGE", "Maximum SOQL offset allowed is 2000");
-            }
-        }
-        return new Query(count, fields, from.text(), where, order, limit, offset);
+    private SoqlToken peek() {
+        return tokens.get(i);
     }
 
-    private int integer() {
-        Token t = next();
-        if (t.kind() != Token.Kind.NUMBER || !(t.value() instanceof Long l) || l < 0) {
-            throw unexpected(t);
-        }
-        return (int) Math.min(Integer.MAX_VALUE, l);
+    private SoqlToken peek(int ahead) {
+        return tokens.get(Math.min(i + ahead, tokens.size() - 1));
     }
 
-    private Condition condition() {
-        List<Condition> terms = new ArrayList<>();
-        terms.add(unary());
-        String joiner = null;
-        while (peek().is("AND") || peek().is("OR")) {
-            String op = next().text().toUpperCase();
-            if (joiner != null && !joiner.equals(op)) {
-                throw new SoqlException("MALFORMED_QUERY", "unexpected token: '" + op + "': use parentheses when mixing AND and OR");
-            }
-            joiner = op;
-            terms.add(unary());
+    private SoqlToken next() {
+        SoqlToken t = tokens.get(i);
+        if (t.kind() != SoqlToken.Kind.EOF) {
+            i++;
         }
-        if (terms.size() == 1) {
-            return terms.get(0);
-        }
-        return "AND".equals(joiner) ? new And(terms) : new Or(terms);
+        return t;
     }
 
-    private Condition unary() {
-        if (peek().is("NOT")) {
-            next();
-            return new Not(unary());
-        }
-        if (peek().kind() == Token.Kind.LPAREN) {
-            next();
-            Condition c = condition();
-            expect(Token.Kind.RPAREN);
-            return c;
-        }
-        return comparison();
+    private SoqlException unexpected(SoqlToken t) {
+        return SoqlErrors.unexpected(soql, t.pos(), t.display());
     }
 
-    private Condition comparison() {
-        Path path = path();
-        Token t = peek();
-        if (t.is("NOT") && peek(1).is("IN")) {
-            next();
-            next();
-            return in(path, true);
-        }
-        if (t.is("IN")) {
-            next();
-            return in(path, false);
-        }
-        if (t.is("LIKE")) {
-            next();
-            Token v = next();
-            if (v.kind() != Token.Kind.STRING) {
-                throw unexpected(v);
-            }
-            return new Like(path, (StringLiteral) v.value());
-        }
-        if (t.kind() == Token.Kind.OPERATOR) {
-            next();
-            return new Compare(path, t.text(), literal());
-        }
-        throw unexpected(t);
-    }
-
-    private Condition in(Path path, boolean negated) {
-        expect(Token.Kind.LPAREN);
-        if (peek().is("SELECT")) {
-            Query sub = query();
-            expect(Token.Kind.RPAREN);
-            if (sub.count() || sub.fields().size() != 1) {
-                throw new SoqlException("MALFORMED_QUERY", "a semi-join sub-query must select exactly one field");
-            }
-            return new In(path, negated, List.of(), sub);
-        }
-        List<Object> values = new ArrayList<>();
-        values.add(literal());
-        while (peek().kind() == Token.Kind.COMMA) {
-            next();
-            values.add(literal());
-        }
-        expect(Token.Kind.RPAREN);
-        return new In(path, negated, values, null);
-    }
-
-    private Object literal() {
-        Token t = next();
-        switch (t.kind()) {
-            case STRING, NUMBER, DATE, DATETIME -> {
-                return t.value();
-            }
-            case IDENT -> {
-                if (t.is("NULL")) {
-                    return null;
-                }
-                if (t.is("TRUE")) {
-                    return Boolean.TRUE;
-                }
-                if (t.is("FALSE")) {
-                    return Boolean.FALSE;
-                }
-                return dateLiteral(t);
-            }
-            default -> throw unexpected(t);
-        }
-    }
-
-    /** TODAY, YESTERDAY, TOMORROW and LAST_N_DAYS:n (SOQL reference, "Date Formats and Date Literals"). */
-    private Object dateLiteral(Token t) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        String name = t.text().toUpperCase();
-        switch (name) {
-            case "TODAY" -> {
-                return new DateRange(today, today);
-            }
-            case "YESTERDAY" -> {
-                return new DateRange(today.minusDays(1), today.minusDays(1));
-            }
-            case "TOMORROW" -> {
-                return new DateRange(today.plusDays(1), today.plusDays(1));
-            }
-            case "LAST_N_DAYS" -> {
-                expect(Token.Kind.COLON);
-                int n = integer();
-                return new DateRange(today.minusDays(n), today);
-            }
-            default -> throw unexpected(t);
-        }
-    }
-
-    private Path path() {
-        Token t = next();
-        if (t.kind() != Token.Kind.IDENT || RESERVED.contains(t.text().toUpperCase())) {
-            throw unexpected(t);
-        }
-        List<String> parts = new ArrayList<>();
-        parts.add(t.text());
-        while (peek().kind() == Token.Kind.DOT) {
-            next();
-            Token p = next();
-            if (p.kind() != Token.Kind.IDENT) {
-                throw unexpected(p);
-            }
-            parts.add(p.text());
-        }
-        return new Path(parts);
-    }
-
-    private void expectKeyword(String keyword) {
-        Token t = next();
-        if (!t.is(keyword)) {
+    private void expectKeyword(String kw) {
+        SoqlToken t = next();
+        if (!t.is(kw)) {
             throw unexpected(t);
         }
     }
 
-    private void expect(Token.Kind kind) {
-        Token t = next();
+    private void expect(SoqlToken.Kind kind) {
+        SoqlToken t = next();
         if (t.kind() != kind) {
             throw unexpected(t);
         }
     }
 
-    private Token peek() {
-        return tokens.get(pos);
-    }
-
-    private Token peek(int ahead) {
-        return tokens.get(Math.min(tokens.size() - 1, pos + ahead));
-    }
-
-    private Token next() {
-        Token t = tokens.get(pos);
-        if (t.kind() != Token.Kind.EOF) {
-            pos++;
+    private void expectEof() {
+        if (peek().kind() != SoqlToken.Kind.EOF) {
+            throw unexpected(peek());
         }
-        return t;
     }
 
-    private SoqlException unexpected() {
-        return unexpected(peek());
+    private Name name() {
+        SoqlToken t = next();
+        if (t.kind() != SoqlToken.Kind.IDENT || RESERVED.contains(t.text().toUpperCase(Locale.ROOT))
+                || t.text().endsWith(".") || t.text().contains("..")) {
+            throw unexpected(t);
+        }
+        return new Name(t.text(), t.pos());
     }
 
-    private static SoqlException unexpected(Token t) {
-        return new SoqlException("MALFORMED_QUERY", "unexpected token: '" + t.text() + "'");
+    private Select select(boolean subquery) {
+        expectKeyword("SELECT");
+        List<SelectItem> items = new ArrayList<>();
+        do {
+            items.add(selectItem());
+        } while (acceptComma());
+        expectKeyword("FROM");
+        Name from = name();
+        if (from.text().contains(".")) {
+            throw SoqlErrors.unexpected(soql, from.pos(), from.text());
+        }
+        Expr where = null;
+        if (peek().is("WHERE")) {
+            next();
+            where = condition();
+        }
+        List<OrderItem> orderBy = List.of();
+        Integer limit = null;
+        Integer offset = null;
+        if (!subquery) {
+            if (peek().is("ORDER")) {
+                next();
+                expectKeyword("BY");
+                List<OrderItem> order = new ArrayList<>();
+                do {
+                    order.add(orderItem());
+                } while (acceptComma());
+                orderBy = List.copyOf(order);
+            }
+            if (peek().is("LIMIT")) {
+                next();
+                limit = nonNegativeInt();
+            }
+            if (peek().is("OFFSET")) {
+                next();
+                SoqlToken t = peek();
+                offset = nonNegativeInt();
+                if (offset > MAX_OFFSET) {
+                    throw SoqlErrors.at(SoqlErrors.NUMBER_OUTSIDE_VALID_RANGE, soql, t.pos(),
+                            "Maximum SOQL offset allowed is " + MAX_OFFSET);
+                }
+            }
+        }
+        return new Select(List.copyOf(items), from, where, orderBy, limit, offset);
     }
 
-    /** A date literal that covers a range of days. */
-    record DateRange(LocalDate from, LocalDate to) {
+    private boolean acceptComma() {
+        if (peek().kind() == SoqlToken.Kind.COMMA) {
+            next();
+            return true;
+        }
+        return false;
+    }
+
+    private int nonNegativeInt() {
+        SoqlToken t = next();
+        if (t.kind() != SoqlToken.Kind.NUMBER) {
+            throw unexpected(t);
+        }
+        BigDecimal v = (BigDecimal) t.value();
+        if (v.signum() < 0 || v.scale() > 0 || t.text().startsWith("+")) {
+            throw unexpected(t);
+        }
+        return v.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0 ? Integer.MAX_VALUE : v.intValue();
+    }
+
+    private SelectItem selectItem() {
+        SoqlToken t = peek();
+        if (t.is("COUNT") && peek(1).kind() == SoqlToken.Kind.LPAREN) {
+            next();
+            next();
+            Name field = null;
+            if (peek().kind() != SoqlToken.Kind.RPAREN) {
+                field = name();
+            }
+            expect(SoqlToken.Kind.RPAREN);
+            String alias = null;
+            SoqlToken a = peek();
+            if (a.kind() == SoqlToken.Kind.IDENT && !RESERVED.contains(a.text().toUpperCase(Locale.ROOT))) {
+                if (field == null || a.text().contains(".")) {
+                    throw unexpected(a);
+                }
+                next();
+                alias = a.text();
+            }
+            return new CountItem(field, alias, t.pos());
+        }
+        return new FieldItem(name());
+    }
+
+    private OrderItem orderItem() {
+        Name path = name();
+        boolean desc = false;
+        if (peek().is("ASC")) {
+            next();
+        } else if (peek().is("DESC")) {
+            next();
+            desc = true;
+        }
+        boolean nullsLast = false;
+        if (peek().is("NULLS")) {
+            next();
+            SoqlToken t = next();
+            if (t.is("LAST")) {
+                nullsLast = true;
+            } else if (!t.is("FIRST")) {
+                throw unexpected(t);
+            }
+        }
+        return new OrderItem(path, desc, nullsLast);
+    }
+
+    private Expr condition() {
+        if (++depth > MAX_DEPTH) {
+            throw SoqlErrors.at(SoqlErrors.MALFORMED_QUERY, soql, peek().pos(), "Query is too complicated: "
+                    + "too many nested parentheses");
+        }
+        Expr first = unary();
+        String joiner = null;
+        List<Expr> parts = new ArrayList<>();
+        parts.add(first);
+        while (peek().is("AND") || peek().is("OR")) {
+            SoqlToken op = peek();
+            String kw = op.text().toUpperCase(Locale.ROOT);
+            if (joiner != null && !joiner.equals(kw)) {
+                throw unexpected(op);
+            }
+            joiner = kw;
+            next();
+            parts.add(unary());
+        }
+        depth--;
+        if (joiner == null) {
+            return first;
+        }
+        return joiner.equals("AND") ? new And(List.copyOf(parts)) : new Or(List.copyOf(parts));
+    }
+
+    private Expr unary() {
+        SoqlToken t = peek();
+        if (t.is("NOT")) {
+            next();
+            if (++depth > MAX_DEPTH) {
+                throw SoqlErrors.at(SoqlErrors.MALFORMED_QUERY, soql, t.pos(), "Query is too complicated: "
+                        + "too many nested NOT operators");
+            }
+            Expr inner = unary();
+            depth--;
+            return new Not(inner);
+        }
+        if (t.kind() == SoqlToken.Kind.LPAREN) {
+            next();
+            Expr inner = condition();
+            expect(SoqlToken.Kind.RPAREN);
+            return inner;
+        }
+        return fieldExpression();
+    }
+
+    private Expr fieldExpression() {
+        Name field = name();
+        SoqlToken op = next();
+        if (op.kind() == SoqlToken.Kind.OP) {
+            String o = op.text().equals("<>") ? "!=" : op.text();
+            return new Compare(field, o, op.pos(), value());
+        }
+        if (op.is("LIKE")) {
+            return new Compare(field, "LIKE", op.pos(), value());
+        }
+        boolean negated = false;
+        if (op.is("NOT")) {
+            negated = true;
+            op = next();
+        }
+        if (!op.is("IN")) {
+            throw unexpected(op);
+        }
+        expect(SoqlToken.Kind.LPAREN);
+        if (peek().is("SELECT")) {
+            int pos = peek().pos();
+            Select sub = select(true);
+            expect(SoqlToken.Kind.RPAREN);
+            return new SemiJoin(field, negated, sub, pos);
+        }
+        List<Literal> values = new ArrayList<>();
+        do {
+            values.add(value());
+        } while (acceptComma());
+        expect(SoqlToken.Kind.RPAREN);
+        return new InList(field, negated, List.copyOf(values));
+    }
+
+    private Literal value() {
+        SoqlToken t = next();
+        switch (t.kind()) {
+            case STRING:
+                return new Literal(LiteralKind.STRING, t.value(), t.likePattern(), t.text(), t.pos());
+            case NUMBER:
+                return new Literal(LiteralKind.NUMBER, t.value(), null, t.text(), t.pos());
+            case DATE:
+                return new Literal(LiteralKind.DATE, t.value(), null, t.text(), t.pos());
+            case DATETIME:
+                return new Literal(LiteralKind.DATETIME, t.value(), null, t.text(), t.pos());
+            case IDENT:
+                return identValue(t);
+            default:
+                throw unexpected(t);
+        }
+    }
+
+    /**
+     * true/false/null and the date literals this emulator knows (SOQL and SOSL Reference, "Date Formats and Date
+     * Literals").
+     */
+    private Literal identValue(SoqlToken t) {
+        String up = t.text().toUpperCase(Locale.ROOT);
+        switch (up) {
+            case "TRUE":
+                return new Literal(LiteralKind.BOOLEAN, Boolean.TRUE, null, t.text(), t.pos());
+            case "FALSE":
+                return new Literal(LiteralKind.BOOLEAN, Boolean.FALSE, null, t.text(), t.pos());
+            case "NULL":
+                return new Literal(LiteralKind.NULL, null, null, t.text(), t.pos());
+            case "TODAY", "YESTERDAY", "TOMORROW":
+                return new Literal(LiteralKind.RELATIVE_DATE, new RelativeDate(up, 0), null, t.text(), t.pos());
+            case "LAST_N_DAYS", "NEXT_N_DAYS": {
+                expect(SoqlToken.Kind.COLON);
+                SoqlToken n = next();
+                if (n.kind() != SoqlToken.Kind.NUMBER || ((BigDecimal) n.value()).scale() > 0
+                        || ((BigDecimal) n.value()).signum() < 0 || n.text().startsWith("+")) {
+                    throw unexpected(n);
+                }
+                int days = ((BigDecimal) n.value()).min(BigDecimal.valueOf(100_000)).intValue();
+                return new Literal(LiteralKind.RELATIVE_DATE, new RelativeDate(up, days), null,
+                        t.text() + ":" + n.text(), t.pos());
+            }
+            default:
+                throw unexpected(t);
+        }
     }
 }

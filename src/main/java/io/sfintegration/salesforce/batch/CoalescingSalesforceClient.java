@@ -2,6 +2,7 @@ package io.sfintegration.salesforce.batch;
 
 import io.sfintegration.salesforce.ApiLimit;
 import io.sfintegration.salesforce.ChangeProbe;
+import io.sfintegration.salesforce.OrgInventory;
 import io.sfintegration.salesforce.FieldAccess;
 import io.sfintegration.salesforce.FreezeChange;
 import io.sfintegration.salesforce.NewAssignment;
@@ -203,6 +204,16 @@ public final class CoalescingSalesforceClient implements SalesforceClient, AutoC
     @Override
     public ChangeProbe probeChangesSince(Instant since) {
         return delegate.probeChangesSince(since);
+    }
+
+    @Override
+    public OrgInventory inventory(String userLicenseName, String permissionSetLicenseId) {
+        return delegate.inventory(userLicenseName, permissionSetLicenseId);
+    }
+
+    @Override
+    public long apiCallsMade() {
+        return delegate.apiCallsMade();
     }
 
     @Override

@@ -189,6 +189,17 @@ final class RecordingSalesforceClient implements SalesforceClient {
     }
 
     @Override
+    public io.sfintegration.salesforce.OrgInventory inventory(String userLicenseName, String permissionSetLicenseId) {
+        record("inventory", List.of(userLicenseName));
+        return new io.sfintegration.salesforce.OrgInventory(List.of(), List.of());
+    }
+
+    @Override
+    public long apiCallsMade() {
+        return 0;
+    }
+
+    @Override
     public SalesforceClient background() {
         return backgroundView;
     }

@@ -1,0 +1,70 @@
+package io.sfintegration.emulator;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Fills an empty store from a seed: organization, licences, profiles with their own permission sets, users. */
+final class Seeder {
+
+    private Seeder() {
+    }
+
+    static String seed(OrgStore store, EmulatorSeed seed, String orgId) {
+        store.insertRaw("Organization", new HashMap<>(Map.of("Id", orgId, "Name", seed.orgName(), "OrganizationType", "Enterprise Edition",
+                "InstanceName", "EMU1", "IsSandbox", false)));
+        Map<String, String> licenseIds = new HashMap<>();
+        for (EmulatorSeed.UserLicenseSeed l : seed.userLicenses()) {
+            Map<String, Object> r = new HashMap<>(Map.of("Name", l.name(), "MasterLabel", l.name(), "LicenseDefinitionKey", l.licenseDefinitionKey(),
+                    "TotalLicenses", (long) l.total(), "Status", "Active"));
+            licenseIds.put(l.name(), store.insertRaw("UserLicense", r));
+        }
+        for (EmulatorSeed.PermissionSetLicenseSeed l : seed.permissionSetLicenses()) {
+            store.insertRaw("PermissionSetLicense", new HashMap<>(Map.of("DeveloperName", l.developerName(), "MasterLabel", l.masterLabel(),
+                    "PermissionSetLicenseKey", l.developerName(), "TotalLicenses", (long) l.total(), "Status", "Active",
+                    "IsAvailableForIntegrations", true)));
+        }
+        Map<String, String> profileIds = new HashMap<>();
+        for (EmulatorSeed.ProfileSeed p : seed.profiles()) {
+            Map<String, Object> profile = new HashMap<>(Map.of("Name", p.name(), "UserType", "Standard"));
+            profile.put("UserLicenseId", licenseIds.get(p.userLicense()));
+            String profileId = store.insertRaw("Profile", profile);
+            profileIds.put(p.name(), profileId);
+            Map<String, Object> own = new HashMap<>();
+            own.put("Name", "X00e" + profileId.substring(3, 15));
+            own.put("Label", p.name());
+            own.put("IsOwnedByProfile", true);
+            own.put("ProfileId", profileId);
+            own.put("Type", "Profile");
+            own.put("PermissionsApiUserOnly", p.apiOnly());
+            own.put("PermissionsApiEnabled", true);
+            own.put("PermissionsModifyAllData", p.admin());
+            own.put("PermissionsViewSetup", p.admin());
+            own.put("PermissionsManageUsers", p.admin());
+            for (String perm : Schemas.USER_PERMISSIONS) {
+                own.putIfAbsent("Permissions" + perm, false);
+            }
+            store.insertRaw("PermissionSet", own);
+        }
+        String adminId = null;
+        for (EmulatorSeed.UserSeed u : seed.users()) {
+            Map<String, Object> user = new HashMap<>();
+            user.put("Username", u.username());
+            user.put("LastName", u.lastName());
+            user.put("Email", u.username());
+            user.put("Alias", u.lastName().replaceAll("[^A-Za-z]", "").toLowerCase().substring(0, Math.min(8, u.lastName().replaceAll("[^A-Za-z]", "").length())));
+            user.put("TimeZoneSidKey", "America/Los_Angeles");
+            user.put("LocaleSidKey", "en_US");
+            user.put("EmailEncodingKey", "UTF-8");
+            user.put("LanguageLocaleKey", "en_US");
+            user.put("ProfileId", profileIds.get(u.profile()));
+            user.put("IsActive", true);
+            user.put("UserType", "Standard");
+            String id = store.insertRaw("User", user);
+            if (adminId == null) {
+                adminId = id;
+            }
+            store.insertRaw("UserLogin", new HashMap<>(Map.of("UserId", id, "IsFrozen", false, "IsPasswordLocked", false)));
+        }
+        return adminId;
+    }
+}
