@@ -88,7 +88,8 @@ class DriftScanBenchmark {
 
     private Map<String, Object> measure(int users) throws Exception {
         // seats: the emulated org must have at least users + 1 Salesforce Integration licences (see Bulk.seed's message)
-        try (SalesforceEmulator emulator = SalesforceEmulator.start(EmulatorConfig.defaults());
+        try (SalesforceEmulator emulator = SalesforceEmulator.start(EmulatorConfig.builder()
+                .seed(io.sfintegration.emulator.EmulatorSeed.defaults().withIntegrationSeats(users + 10)).dailyApiMax(10_000_000).build());
              Kube kube = new Kube()) {
             Bulk sf = new Bulk(emulator);
             long seedStart = System.nanoTime();

@@ -148,12 +148,16 @@ class DriftEndToEndTest {
         harness.awaitCondition(IntegrationUser.class, "erp", "Ready", "True");
         scanner.scanNow(NAMESPACE, ORG);
 
-        person.update("User", userId, Map.of("FirstName", "Hand"));
+        // (fields the spec leaves unset, such as firstName here, are not managed and so cannot drift)
+        person.update("User", userId, Map.of("TimeZoneSidKey", "Europe/Paris"));
         long writes = person.writeCalls();
-        assertThat(scanner.scanNow(NAMESPACE, ORG).drifted()).isEqualTo(1);
+        ScanResult scan = scanner.scanNow(NAMESPACE, ORG);
+        assertThat(scan.drifted()).isEqualTo(1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
         assertThat(person.writeCalls()).isEqualTo(writes);
         assertThat(report.drifted(DriftScanner.KIND_USER, NAMESPACE, "erp").orElseThrow().policy()).isEqualTo(DriftPolicy.Report);
+        assertThat(report.drifted(DriftScanner.KIND_USER, NAMESPACE, "erp").orElseThrow().differences())
+                .containsExactly("timeZone: expected 'America/Los_Angeles', found 'Europe/Paris'");
     }
 
     @Test
