@@ -145,9 +145,11 @@ public final class SalesforceEmulator implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String path = exchange.getRequestURI().getRawPath().replaceAll("^/{2,}", "/");
+            String target = requestTarget(exchange);
+            int q = target.indexOf('?');
+            String path = (q < 0 ? target : target.substring(0, q)).replaceAll("^/{2,}", "/");
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-            Map<String, String> query = parse(exchange.getRequestURI().getRawQuery());
+            Map<String, String> query = parse(q < 0 ? null : target.substring(q + 1));
             byte[] raw = exchange.getRequestBody().readAllBytes();
             Reply reply;
             if (path.startsWith("/__emulator/")) {
@@ -226,6 +228,20 @@ public final class SalesforceEmulator implements AutoCloseable {
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.isEmpty() ? "" : v.get(0)));
         send(exchange, rest.handle(method, path, query, body, user.get(), headers), true);
         return true;
+    }
+
+    /**
+     * The request target as sent. java.net.URI reads "//services/data/..." as an authority ("services") and a path
+     * ("/data/..."), so the raw path of a doubled leading slash cannot come from getRawPath().
+     */
+    private static String requestTarget(HttpExchange exchange) {
+        String target = exchange.getRequestURI().toString();
+        if (target.startsWith("http://") || target.startsWith("https://")) {
+            int slash = target.indexOf('/', target.indexOf("//") + 2);
+            target = slash < 0 ? "/" : target.substring(slash);
+        }
+        int hash = target.indexOf('#');
+        return hash < 0 ? target : target.substring(0, hash);
     }
 
     private Optional<String> bearer(HttpExchange exchange) {
