@@ -50,7 +50,7 @@ class ScenarioBenchmark {
                 .context("JVM", Runtime.version() + ", max heap " + ProcessMemory.mib(Runtime.getRuntime().maxMemory()) + " MiB, "
                         + Runtime.getRuntime().availableProcessors() + " CPUs")
                 .context("note", "one JVM holds the operator, the Salesforce emulator and the mock Kubernetes API");
-        try {
+        try (QuietLogs quiet = new QuietLogs()) {
             try (OperatorHarness harness = OperatorHarness.start(OperatorHarness.Options.defaults().withEmulator(emulator(USERS)))) {
                 EmulatorRest sf = new EmulatorRest(harness.emulator());
                 harness.createOrg();
@@ -73,6 +73,7 @@ class ScenarioBenchmark {
     private void burst(OperatorHarness harness, EmulatorRest sf) throws Exception {
         ReadyTracker<PermissionSet> sets = new ReadyTracker<>(harness.client(), PermissionSet.class);
         ReadyTracker<IntegrationUser> users = new ReadyTracker<>(harness.client(), IntegrationUser.class);
+        CallBreakdown breakdown = new CallBreakdown(sf);
         long calls0 = sf.apiCalls();
         long writes0 = sf.writeCalls();
         long start = System.nanoTime();
@@ -100,6 +101,7 @@ class ScenarioBenchmark {
                 ReadyTracker.percentile(u, 50), ReadyTracker.percentile(u, 99), ReadyTracker.percentile(p, 50), ReadyTracker.percentile(p, 99)));
         row.put("API calls", String.format("%d (%d writes): %.3f per user, %.3f per resource", calls, writes,
                 calls / (double) USERS, calls / (double) (USERS + PERMISSION_SETS)));
+        row.put("calls by resource", breakdown.sinceStart());
         row.put("target", "<= 0.2 calls per user, <= 60 s at 50 ms");
         row.put("met", converged && calls <= 0.2 * USERS && totalMs <= 60_000 ? "yes" : "no");
         report.row(row);
