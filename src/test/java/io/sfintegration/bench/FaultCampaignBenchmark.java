@@ -56,6 +56,7 @@ class FaultCampaignBenchmark {
         report.context("sizes", USERS + " IntegrationUsers (two permission sets each) and " + SETS + " PermissionSets per scenario, created in two halves")
                 .context("base latency", BASE_LATENCY_MS + " ms per call; client-credentials org (the client can log in again)")
                 .context("API call bound", "2 x the fault-free burst + 3 per resource; after convergence, <= 5 calls in 5 s (no hot loop)")
+                .context("secrets", "client secret and access-token pattern in all captured log lines, fabric8 HTTP TRACE wire log off (it prints Secret bodies when enabled)")
                 .context("deletions", "audit trail entries PermSetDelete, PermSetUnassign, PermSetLicenseUnassign, deactivateduser, frozeuser");
         try (QuietLogs quiet = new QuietLogs(); LogCapture logs = new LogCapture()) {
             run(logs, "no faults (baseline)", OrgSettings.defaults(), faults(Map.of()), NOTHING, NOTHING);

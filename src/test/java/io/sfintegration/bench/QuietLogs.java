@@ -9,11 +9,13 @@ import java.util.logging.Logger;
  * them costs more CPU than the operator does. The loggers are held so their levels are not garbage collected.
  */
 final class QuietLogs implements AutoCloseable {
-    private final List<Logger> loggers = List.of(Logger.getLogger("io.fabric8.mockwebserver"), Logger.getLogger("io.fabric8.kubernetes.client.server.mock"));
+    private final List<Logger> loggers = List.of(Logger.getLogger("io.fabric8.mockwebserver"), Logger.getLogger("io.fabric8.kubernetes.client.server.mock"),
+            // its TRACE wire log prints request and response bodies, Secrets included; LogCapture turns every level on
+            Logger.getLogger("io.fabric8.kubernetes.client.http.HttpLoggingInterceptor"));
     private final List<Level> previous = loggers.stream().map(Logger::getLevel).toList();
 
     QuietLogs() {
-        loggers.forEach(l -> l.setLevel(Level.WARNING));
+        loggers.forEach(l -> l.setLevel(Level.INFO));
     }
 
     @Override
