@@ -52,6 +52,8 @@ public final class SalesforceEmulator implements AutoCloseable {
         store.rules(new OrgRules(store, new AuditTrail(store)));
         this.counters = new ApiCounters(config.dailyApiMax);
         this.tokens = new TokenStore(orgId, config.clock, config.tokenTtl);
+        // the JDK server delays small responses by ~40 ms (Nagle) unless told otherwise; read once, at its first use
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), config.port), 256);
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         this.rest = new RestApi(store, new DefaultSoqlEngine(), counters);

@@ -35,9 +35,11 @@ public final class LocalMode {
                     emulator.baseUrl(), token, emulator.orgId(), emulator.adminUsername());
             LocalFiles.createOrg(kube.client(), NAMESPACE, ORG_NAME, TOKEN_SECRET, emulator.baseUrl(), token);
 
-            System.setProperty("quarkus.kubernetes-client.api-server-url", kube.url());
-            System.setProperty("quarkus.kubernetes-client.trust-certs", "true");
-            System.setProperty("quarkus.kubernetes-client.namespace", NAMESPACE);
+            // Quarkus fixes its own kubernetes-client URL at build time; fabric8's auto-configuration reads these at run time
+            System.setProperty("kubernetes.master", kube.url());
+            System.setProperty("kubernetes.namespace", NAMESPACE);
+            System.setProperty("kubernetes.auth.tryKubeConfig", "false");
+            System.setProperty("kubernetes.auth.tryServiceAccount", "false");
             System.setProperty("sfio.kubernetes.server-side-apply", "false");
             System.setProperty("quarkus.http.host", "127.0.0.1");
             System.setProperty("quarkus.http.port", String.valueOf(settings.httpPort()));

@@ -62,10 +62,10 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     // Each wrapper fixes one thing kubectl (or a correct client) needs and the mock lacks; see their javadoc.
     Dispatcher dispatcher = new JsonOnlyDispatcher(
         new HttpWatchDispatcher(
-            new MergePatchDispatcher(
+            new ApplyPatchDispatcher(new MergePatchDispatcher(
                 new StatusQueryDispatcher(
                     new EventFieldSelectorDispatcher(
-                        new PrinterColumnsDispatcher(crud, crds))))));
+                        new PrinterColumnsDispatcher(crud, crds)))))));
     KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),
         responses, dispatcher, false, versionInfo());
     try {
