@@ -2,8 +2,10 @@ package io.sfintegration.testing;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sfintegration.api.v1alpha1.ConditionedStatus;
@@ -22,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import static org.awaitility.Awaitility.await;
 
@@ -37,19 +40,56 @@ public final class OperatorHarness implements AutoCloseable {
     public static final String CLIENT_ID = "emulator-client-id";
     public static final String CLIENT_SECRET = "emulator-client-secret";
 
+    /**
+     * How to run the harness (benchmarks and fault campaigns).
+     *
+     * @param emulator              the emulator's configuration (seats, latency, API allocation)
+     * @param reconciliationThreads JOSDK's concurrent reconciliation threads; 0 keeps JOSDK's default
+     * @param operatorApiUrl        maps the embedded API's URL to the one the operator's own client uses, e.g. through
+     *                              a TCP proxy that can drop the watches; null: the operator shares the test's client
+     * @param orgSettings           org refresh and retry intervals
+     */
+    public record Options(EmulatorConfig emulator, int reconciliationThreads, UnaryOperator<String> operatorApiUrl, OrgSettings orgSettings) {
+        public static Options defaults() {
+            return new Options(EmulatorConfig.defaults(), 0, null, new OrgSettings(Duration.ofMinutes(10), Duration.ofSeconds(2)));
+        }
+
+        public Options withEmulator(EmulatorConfig config) {
+            return new Options(config, reconciliationThreads, operatorApiUrl, orgSettings);
+        }
+
+        public Options withReconciliationThreads(int threads) {
+            return new Options(emulator, threads, operatorApiUrl, orgSettings);
+        }
+
+        public Options withOperatorApiUrl(UnaryOperator<String> url) {
+            return new Options(emulator, reconciliationThreads, url, orgSettings);
+        }
+
+        public Options withOrgSettings(OrgSettings settings) {
+            return new Options(emulator, reconciliationThreads, operatorApiUrl, settings);
+        }
+    }
+
     private final EmbeddedKubernetes kube;
     private final KubernetesClient client;
+    private final KubernetesClient operatorClient;
     private final SalesforceEmulator emulator;
     private final Function<KubernetesClient, SalesforceClients> clientsFactory;
+    private Options options;
     private OperatorComponents components;
     private Operator operator;
 
-    private OperatorHarness(SalesforceEmulator emulator, Function<KubernetesClient, SalesforceClients> clientsFactory) throws Exception {
-        this.emulator = emulator;
+    private OperatorHarness(Options options, Function<KubernetesClient, SalesforceClients> clientsFactory) throws Exception {
+        this.options = options;
+        this.emulator = SalesforceEmulator.start(options.emulator());
         this.clientsFactory = clientsFactory;
         // the same embedded API as local mode: fabric8's CRUD mock with our CRDs and its merge-patch fixes
         this.kube = EmbeddedKubernetes.start(0);
         this.client = kube.client();
+        this.operatorClient = options.operatorApiUrl() == null ? client
+                : new KubernetesClientBuilder().withConfig(new ConfigBuilder().withMasterUrl(options.operatorApiUrl().apply(kube.url()))
+                .withNamespace(NAMESPACE).withHttp2Disable(true).withAutoConfigure(false).build()).build();
         startOperator();
     }
 
@@ -58,16 +98,25 @@ public final class OperatorHarness implements AutoCloseable {
     }
 
     public static OperatorHarness start(EmulatorConfig config) throws Exception {
-        return new OperatorHarness(SalesforceEmulator.start(config), TestClients::create);
+        return start(Options.defaults().withEmulator(config));
+    }
+
+    public static OperatorHarness start(Options options) throws Exception {
+        return new OperatorHarness(options, TestClients::create);
     }
 
     public void startOperator() {
-        components = new OperatorComponents(client, clientsFactory.apply(client), new SimpleMeterRegistry(), Clock.systemUTC(),
-                new OrgSettings(Duration.ofMinutes(10), Duration.ofSeconds(2)));
-        operator = new Operator(o -> o.withKubernetesClient(client)
-                .withUseSSAToPatchPrimaryResource(false)
-                .withCloseClientOnStop(false)
-                .withStopOnInformerErrorDuringStartup(true));
+        components = new OperatorComponents(operatorClient, clientsFactory.apply(operatorClient), new SimpleMeterRegistry(), Clock.systemUTC(),
+                options.orgSettings());
+        operator = new Operator(o -> {
+            o.withKubernetesClient(operatorClient)
+                    .withUseSSAToPatchPrimaryResource(false)
+                    .withCloseClientOnStop(false)
+                    .withStopOnInformerErrorDuringStartup(true);
+            if (options.reconciliationThreads() > 0) {
+                o.withConcurrentReconciliationThreads(options.reconciliationThreads());
+            }
+        });
         components.reconcilers().forEach(r -> operator.register(r));
         operator.start();
     }
@@ -79,6 +128,13 @@ public final class OperatorHarness implements AutoCloseable {
 
     public void restartOperator() {
         stopOperator();
+        startOperator();
+    }
+
+    /** Restarts the operator with other org refresh and retry intervals (e.g. to observe refreshes quickly). */
+    public void restartOperator(OrgSettings settings) {
+        stopOperator();
+        options = options.withOrgSettings(settings);
         startOperator();
     }
 
@@ -163,6 +219,9 @@ public final class OperatorHarness implements AutoCloseable {
         try {
             stopOperator();
         } finally {
+            if (operatorClient != client) {
+                operatorClient.close();
+            }
             kube.close();
             emulator.close();
         }

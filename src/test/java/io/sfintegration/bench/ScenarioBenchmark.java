@@ -1,0 +1,221 @@
+package io.sfintegration.bench;
+
+import io.sfintegration.api.v1alpha1.IntegrationUser;
+import io.sfintegration.api.v1alpha1.PermissionSet;
+import io.sfintegration.controller.org.OrgSettings;
+import io.sfintegration.emulator.EmulatorConfig;
+import io.sfintegration.emulator.EmulatorSeed;
+import io.sfintegration.testing.EmulatorRest;
+import io.sfintegration.testing.OperatorHarness;
+import io.sfintegration.testing.Resources;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+
+/**
+ * The issue's scenario figures, in one JVM against the embedded Kubernetes API and the emulator:
+ * burst (time to Ready, API calls per user), steady state (API calls per resource per day from simulated resyncs),
+ * drift (when a drift scanner exists) and scale (memory with many users managed).
+ * <p>
+ * {@code ./mvnw -Pbench test -Dtest=ScenarioBenchmark [-Dbench.latencyMs=50 -Dbench.users=1000
+ * -Dbench.permissionSets=100 -Dbench.scaleUsers=10000]}. Table on stdout, JSON in target/bench/scenarios.json.
+ */
+@Tag("benchmark")
+class ScenarioBenchmark {
+
+    static final int LATENCY_MS = Integer.getInteger("bench.latencyMs", 50);
+    static final int USERS = Integer.getInteger("bench.users", 1000);
+    static final int PERMISSION_SETS = Integer.getInteger("bench.permissionSets", 100);
+    static final int SCALE_USERS = Integer.getInteger("bench.scaleUsers", 10_000);
+    static final int CREATE_THREADS = 8;
+    /** JOSDK resyncs every resource every 30 minutes; the org refreshes its usage every 10 minutes. */
+    static final int RESYNCS_PER_HOUR = 2;
+    static final int ORG_REFRESHES_PER_HOUR = 6;
+
+    private final BenchReport report = new BenchReport("scenarios");
+
+    @Test
+    void scenarios() throws Exception {
+        report.context("emulator latency per call", LATENCY_MS + " ms")
+                .context("sizes", USERS + " IntegrationUsers (two permission sets each), " + PERMISSION_SETS + " PermissionSets; scale " + SCALE_USERS + " users")
+                .context("JVM", Runtime.version() + ", max heap " + ProcessMemory.mib(Runtime.getRuntime().maxMemory()) + " MiB, "
+                        + Runtime.getRuntime().availableProcessors() + " CPUs")
+                .context("note", "one JVM holds the operator, the Salesforce emulator and the mock Kubernetes API");
+        try (QuietLogs quiet = new QuietLogs()) {
+            try (OperatorHarness harness = OperatorHarness.start(OperatorHarness.Options.defaults().withEmulator(emulator(USERS)))) {
+                EmulatorRest sf = new EmulatorRest(harness.emulator());
+                harness.createOrg();
+                sf.admin("PUT", "/__emulator/faults", Map.of("latencyMs", LATENCY_MS));
+                burst(harness, sf);
+                steadyState(harness, sf);
+                drift(harness, sf);
+            }
+            scale();
+        } finally {
+            report.publish();
+        }
+    }
+
+    static EmulatorConfig emulator(int users) {
+        return EmulatorConfig.builder().seed(EmulatorSeed.defaults().withIntegrationSeats(users + 100))
+                .dailyApiMax(100_000_000).build();
+    }
+
+    private void burst(OperatorHarness harness, EmulatorRest sf) throws Exception {
+        ReadyTracker<PermissionSet> sets = new ReadyTracker<>(harness.client(), PermissionSet.class);
+        ReadyTracker<IntegrationUser> users = new ReadyTracker<>(harness.client(), IntegrationUser.class);
+        CallBreakdown breakdown = new CallBreakdown(sf);
+        long calls0 = sf.apiCalls();
+        long writes0 = sf.writeCalls();
+        long start = System.nanoTime();
+        inParallel(PERMISSION_SETS, i -> {
+            String name = psName(i);
+            sets.created(name, System.nanoTime());
+            harness.create(Resources.permissionSet(name, "Bench_Set_" + i));
+        });
+        inParallel(USERS, i -> {
+            String name = String.format("u%05d", i);
+            users.created(name, System.nanoTime());
+            harness.create(Resources.user(name, "bench-" + i + "@acme.example.com", psName(i), psName(i + 1)));
+        });
+        long createdMs = (System.nanoTime() - start) / 1_000_000;
+        boolean converged = ReadyTracker.awaitAll(Duration.ofMinutes(5), Duration.ofMillis(200), sets, users);
+        long totalMs = (System.nanoTime() - start) / 1_000_000;
+        long calls = sf.apiCalls() - calls0;
+        long writes = sf.writeCalls() - writes0;
+        List<Double> u = users.latenciesMs();
+        List<Double> p = sets.latenciesMs();
+        Map<String, Object> row = scenario("burst");
+        row.put("result", (converged ? "all Ready" : "NOT converged: " + users.ready() + "/" + USERS + " users, " + sets.ready() + "/" + PERMISSION_SETS + " sets")
+                + " in " + totalMs + " ms (creates took " + createdMs + " ms)");
+        row.put("per resource", String.format("users p50 %.0f ms p99 %.0f ms; sets p50 %.0f ms p99 %.0f ms",
+                ReadyTracker.percentile(u, 50), ReadyTracker.percentile(u, 99), ReadyTracker.percentile(p, 50), ReadyTracker.percentile(p, 99)));
+        row.put("API calls", String.format("%d (%d writes): %.3f per user, %.3f per resource", calls, writes,
+                calls / (double) USERS, calls / (double) (USERS + PERMISSION_SETS)));
+        row.put("calls by resource", breakdown.sinceStart());
+        row.put("target", "<= 0.2 calls per user, <= 60 s at 50 ms");
+        row.put("met", converged && calls <= 0.2 * USERS && totalMs <= 60_000 ? "yes" : "no");
+        report.row(row);
+    }
+
+    /**
+     * An hour with nothing changed is two full resyncs plus six org refreshes. A restart reconciles every resource
+     * with empty caches, so it costs at least what a periodic resync does: an upper bound per resync.
+     */
+    private void steadyState(OperatorHarness harness, EmulatorRest sf) throws Exception {
+        long before = Quiescence.awaitQuiet(sf, Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofMinutes(2));
+        long start = System.nanoTime();
+        harness.restartOperator();
+        long after = Quiescence.awaitQuiet(sf, Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofMinutes(5));
+        long resyncMs = (System.nanoTime() - start) / 1_000_000;
+        long perResync = after - before;
+        // org refreshes observed quickly: a 2 s refresh interval for 10 s
+        harness.restartOperator(new OrgSettings(Duration.ofSeconds(2), Duration.ofSeconds(2)));
+        long quiet = Quiescence.awaitQuiet(sf, Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofMinutes(5));
+        Thread.sleep(10_000);
+        long perRefresh = Math.round((sf.apiCalls() - quiet) / 5.0);
+        harness.restartOperator(new OrgSettings(Duration.ofMinutes(10), Duration.ofSeconds(2)));
+        Quiescence.awaitQuiet(sf, Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofMinutes(5));
+        long perHour = RESYNCS_PER_HOUR * perResync + ORG_REFRESHES_PER_HOUR * perRefresh;
+        int resources = USERS + PERMISSION_SETS + 1;
+        double perResourcePerDay = perHour * 24.0 / resources;
+        Map<String, Object> row = scenario("steady state");
+        row.put("result", String.format("full resync (operator restart) of %d resources: %d calls in %d ms; org refresh: ~%d calls",
+                resources, perResync, resyncMs, perRefresh));
+        row.put("per resource", String.format("%.4f calls per resource per day (%d per hour = 2 x %d + 6 x %d)",
+                perResourcePerDay, perHour, perResync, perRefresh));
+        row.put("API calls", perHour * 24 + " per day");
+        row.put("target", "<= 1 call per resource per day");
+        row.put("met", perResourcePerDay <= 1 ? "yes" : "no");
+        report.row(row);
+    }
+
+    private void drift(OperatorHarness harness, EmulatorRest sf) {
+        Map<String, Object> row = scenario("drift");
+        try {
+            Class.forName("io.sfintegration.drift.DriftScanner");
+            row.put("result", "drift scanner present but this benchmark does not drive it yet");
+        } catch (ClassNotFoundException e) {
+            row.put("result", "drift scenario skipped: no drift scanner");
+        }
+        row.put("target", "detect and correct 1% changed users");
+        row.put("met", "n/a");
+        report.row(row);
+    }
+
+    /** Zero latency: the operator creates the users itself, which is the slow but honest path. */
+    private void scale() throws Exception {
+        try (OperatorHarness harness = OperatorHarness.start(OperatorHarness.Options.defaults().withEmulator(emulator(SCALE_USERS)))) {
+            EmulatorRest sf = new EmulatorRest(harness.emulator());
+            harness.createOrg();
+            int sets = 10;
+            ReadyTracker<PermissionSet> setTracker = new ReadyTracker<>(harness.client(), PermissionSet.class);
+            inParallel(sets, i -> {
+                setTracker.created("scale-ps-" + i, System.nanoTime());
+                harness.create(Resources.permissionSet("scale-ps-" + i, "Scale_Set_" + i));
+            });
+            ReadyTracker.awaitAll(Duration.ofMinutes(1), Duration.ofMillis(200), setTracker);
+            long heapBefore = ProcessMemory.heapUsedAfterGcBytes();
+            long rssBefore = ProcessMemory.residentBytes();
+            long calls0 = sf.apiCalls();
+            long start = System.nanoTime();
+            ReadyTracker<IntegrationUser> users = new ReadyTracker<>(harness.client(), IntegrationUser.class);
+            inParallel(SCALE_USERS, i -> {
+                String name = String.format("s%05d", i);
+                users.created(name, System.nanoTime());
+                harness.create(Resources.user(name, "scale-" + i + "@acme.example.com", "scale-ps-" + (i % sets), "scale-ps-" + ((i + 1) % sets)));
+            });
+            boolean converged = ReadyTracker.awaitAll(Duration.ofMinutes(8), Duration.ofSeconds(2), users);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            long calls = sf.apiCalls() - calls0;
+            long heap = ProcessMemory.heapUsedAfterGcBytes();
+            long rss = ProcessMemory.residentBytes();
+            Map<String, Object> row = scenario("scale");
+            row.put("result", (converged ? "all " + SCALE_USERS + " Ready" : "NOT converged: " + users.ready() + "/" + SCALE_USERS)
+                    + " in " + ms + " ms at 0 ms latency");
+            row.put("per resource", String.format("heap after GC %d MiB (%d MiB before the users), VmRSS %d MiB (%d MiB before); "
+                            + "JVM also holds the emulator and the mock API server",
+                    ProcessMemory.mib(heap), ProcessMemory.mib(heapBefore), ProcessMemory.mib(rss), ProcessMemory.mib(rssBefore)));
+            row.put("API calls", String.format("%d: %.3f per user", calls, calls / (double) SCALE_USERS));
+            row.put("target", "resident memory <= 512 MiB at " + SCALE_USERS + " users");
+            row.put("met", converged && rss >= 0 && rss <= 512L * 1024 * 1024 ? "yes" : "no (whole JVM incl. emulator and API server)");
+            report.row(row);
+        }
+    }
+
+    private static String psName(int i) {
+        return String.format("ps%03d", i % PERMISSION_SETS);
+    }
+
+    private static Map<String, Object> scenario(String name) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("scenario", name);
+        return row;
+    }
+
+    /** Creates from several threads, as many kubectl/Argo CD clients would. */
+    static void inParallel(int count, IntConsumer create) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CREATE_THREADS);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> create.accept(n)));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
