@@ -178,7 +178,7 @@ class IntegrationUserControllerTest {
 
         // deleting the loser must not touch the winner's user
         harness.client().resource(harness.get(IntegrationUser.class, "younger")).delete();
-        await().atMost(Duration.ofSeconds(10)).until(() -> harness.get(IntegrationUser.class, "younger") == null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> harness.get(IntegrationUser.class, "younger") == null);
         assertThat(sf.one("SELECT IsActive FROM User WHERE Id = '" + userId + "'").path("IsActive").asBoolean()).isTrue();
     }
 
@@ -222,12 +222,12 @@ class IntegrationUserControllerTest {
         IntegrationUser u = harness.get(IntegrationUser.class, "erp");
         u.getSpec().setFrozen(true);
         harness.client().resource(u).update();
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 sf.one("SELECT IsFrozen FROM UserLogin WHERE UserId = '" + userId + "'").path("IsFrozen").asBoolean());
         u = harness.get(IntegrationUser.class, "erp");
         u.getSpec().setActive(false);
         harness.client().resource(u).update();
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 !sf.one("SELECT IsActive FROM User WHERE Id = '" + userId + "'").path("IsActive").asBoolean());
         harness.awaitCondition(IntegrationUser.class, "erp", "Ready", "True");
     }

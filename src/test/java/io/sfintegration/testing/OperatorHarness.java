@@ -204,7 +204,7 @@ public final class OperatorHarness implements AutoCloseable {
 
     /** Waits until the condition has the status (and reason, when given) for the resource's current generation. */
     public <T extends CustomResource<?, ? extends ConditionedStatus>> T awaitCondition(Class<T> kind, String name, String type, String status, String reason) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
             T r = get(kind, name);
             return r != null && r.getStatus() != null && r.getStatus().condition(type)
                     .filter(c -> status.equals(c.getStatus()) && (reason == null || reason.equals(c.getReason()))
