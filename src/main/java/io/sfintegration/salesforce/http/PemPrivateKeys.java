@@ -10,7 +10,7 @@ import java.io.StringReader;
 import java.security.PrivateKey;
 import java.security.interfaces.RSAPrivateKey;
 
-/** Reads an RSA private key from PEM: PKCS#8 (BEGIN PRIVATE KEY) or PKCS#1 (BEGIN RSA PRIVATE KEY). */
+/** Reads an RSA private key from PEM, in PKCS#8 or PKCS#1 form. */
 final class PemPrivateKeys {
 
     private PemPrivateKeys() {
@@ -48,6 +48,6 @@ final class PemPrivateKeys {
 
     private static CredentialsException invalid(String where) {
         return new CredentialsException("InvalidCredentials",
-                where + " does not hold an unencrypted PEM RSA private key (BEGIN PRIVATE KEY or BEGIN RSA PRIVATE KEY)");
+                where + " does not hold an unencrypted PEM RSA private key (PKCS#8 or PKCS#1)");
     }
 }
