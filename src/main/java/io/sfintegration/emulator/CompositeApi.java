@@ -15,13 +15,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * POST /composite (REST API Developer Guide, "Composite"): up to 25 subrequests, at most 5 of them queries, run in
- * order; later ones may use @{referenceId.path} from earlier results; with allOrNone everything is rolled back when
- * one fails. The whole request is one API call.
+ * POST /composite (REST API Developer Guide, "Composite"): up to 25 subrequests, at most 5 of them queries or sObject
+ * collections, run in order; later ones may use @{referenceId.path} from earlier results, with [] indexing into JSON
+ * arrays; with allOrNone everything is rolled back when one fails. The whole request is one API call.
+ * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_composite_composite_post.htm
  */
 final class CompositeApi {
 
-    private static final Pattern REFERENCE = Pattern.compile("@\\{([A-Za-z0-9_]+)\\.([^}]+)}");
+    /** @{ref.field.path} or, into an array result such as an sObject collection's, @{ref[2].id}. */
+    private static final Pattern REFERENCE = Pattern.compile("@\\{([A-Za-z0-9_]+)((?:\\[\\d+])*)\\.([^}]+)}");
+    private static final Pattern INDEXED = Pattern.compile("([A-Za-z0-9_]*)\\[(\\d+)]");
     private static final int MAX_SUBREQUESTS = 25;
     private static final int MAX_QUERIES = 5;
 
@@ -42,12 +45,13 @@ final class CompositeApi {
         int queries = 0;
         for (JsonNode s : subs) {
             String url = s.path("url").asText();
-            if (url.contains("/query") || url.contains("/queryAll")) {
+            if (url.contains("/query") || url.contains("/queryAll") || url.contains("/composite/sobjects")) {
                 queries++;
             }
         }
         if (queries > MAX_QUERIES) {
-            return Reply.error(400, "LIMIT_EXCEEDED", "Maximum number of query subrequests exceeded: " + queries + " (limit " + MAX_QUERIES + ")", null);
+            return Reply.error(400, "LIMIT_EXCEEDED", "Maximum number of query and sObject Collections subrequests exceeded: "
+                    + queries + " (limit " + MAX_QUERIES + ")", null);
         }
         boolean allOrNone = body.path("allOrNone").asBoolean(false);
         if (!allOrNone) {
@@ -161,13 +165,15 @@ final class CompositeApi {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String ref = m.group(1);
+            String path = m.group(2).isEmpty() ? m.group(3) : m.group(2) + "." + m.group(3);
+            String shown = ref + (m.group(2).isEmpty() ? "." : "") + path;
             if (!results.containsKey(ref) || Boolean.TRUE.equals(failed.get(ref))) {
-                throw ApiException.bad("PROCESSING_HALTED", "Invalid reference specified. No value for " + m.group(1) + "." + m.group(2)
+                throw ApiException.bad("PROCESSING_HALTED", "Invalid reference specified. No value for " + shown
                         + " found in " + ref + ". Provided referenceId ('" + ref + "') must match an earlier successful subrequest.");
             }
-            JsonNode value = navigate(results.get(ref), m.group(2));
+            JsonNode value = navigate(results.get(ref), path);
             if (value == null || value.isMissingNode() || value.isNull()) {
-                throw ApiException.bad("INVALID_FIELD", "Invalid reference specified. No value for " + m.group(1) + "." + m.group(2) + " found in " + ref);
+                throw ApiException.bad("INVALID_FIELD", "Invalid reference specified. No value for " + shown + " found in " + ref);
             }
             String s = value.asText();
             m.appendReplacement(out, Matcher.quoteReplacement(urlEncode ? s : s.replace("\\", "\\\\").replace("\"", "\\\"")));
@@ -179,7 +185,7 @@ final class CompositeApi {
     private static JsonNode navigate(JsonNode node, String path) {
         JsonNode current = node;
         for (String part : path.split("\\.")) {
-            Matcher idx = Pattern.compile("([A-Za-z0-9_]*)\\[(\\d+)]").matcher(part);
+            Matcher idx = INDEXED.matcher(part);
             if (idx.matches()) {
                 if (!idx.group(1).isEmpty()) {
                     current = current == null ? null : current.get(idx.group(1));

@@ -215,6 +215,34 @@ class EmulatorRestTest {
     }
 
     @Test
+    void compositeRunsCollectionsAndIndexesTheirResults() {
+        Map<String, Object> accounts = Map.of("allOrNone", false, "records", List.of(
+                Map.of("attributes", Map.of("type", "Account"), "Name", "First Co"),
+                Map.of("attributes", Map.of("type", "Account"), "Phone", "no name"),
+                Map.of("attributes", Map.of("type", "Account"), "Name", "Third Co")));
+        Map<String, Object> goodContacts = Map.of("allOrNone", false, "records", List.of(
+                Map.of("attributes", Map.of("type", "Contact"), "LastName", "One", "AccountId", "@{accounts[0].id}"),
+                Map.of("attributes", Map.of("type", "Contact"), "LastName", "Three", "AccountId", "@{accounts[2].id}")));
+        Map<String, Object> badContacts = Map.of("allOrNone", false, "records", List.of(
+                Map.of("attributes", Map.of("type", "Contact"), "LastName", "Two", "AccountId", "@{accounts[1].id}")));
+        JsonNode responses = http.post(V + "/composite", Map.of("compositeRequest", List.of(
+                Map.of("method", "POST", "url", V + "/composite/sobjects", "referenceId", "accounts", "body", accounts),
+                Map.of("method", "POST", "url", V + "/composite/sobjects", "referenceId", "good", "body", goodContacts),
+                Map.of("method", "POST", "url", V + "/composite/sobjects", "referenceId", "bad", "body", badContacts))))
+                .body().path("compositeResponse");
+
+        assertThat(responses.get(0).path("httpStatusCode").asInt()).isEqualTo(200);
+        assertThat(responses.get(0).path("body")).extracting(r -> r.path("success").asBoolean()).containsExactly(true, false, true);
+        assertThat(responses.get(1).path("body")).extracting(r -> r.path("success").asBoolean()).containsExactly(true, true);
+        // a reference to the record that failed fails its whole subrequest
+        assertThat(responses.get(2).path("httpStatusCode").asInt()).isEqualTo(400);
+        assertThat(responses.get(2).path("body").get(0).path("message").asText()).contains("accounts[1].id");
+        assertThat(http.records("SELECT LastName, Account.Name FROM Contact ORDER BY LastName"))
+                .extracting(r -> r.path("LastName").asText() + "@" + r.path("Account").path("Name").asText())
+                .containsExactly("One@First Co", "Three@Third Co");
+    }
+
+    @Test
     void compositeLimitsAreEnforced() {
         List<Map<String, Object>> queries = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -234,6 +262,16 @@ class EmulatorRestTest {
 
         assertThat(http.post(V + "/composite", Map.of("compositeRequest", many.subList(0, 25))).status()).isEqualTo(200);
         assertThat(http.post(V + "/composite", Map.of("compositeRequest", queries.subList(0, 5))).status()).isEqualTo(200);
+
+        // sObject collections count with the queries: at most 5 of both together
+        List<Map<String, Object>> mixed = new ArrayList<>(queries.subList(0, 4));
+        for (int i = 0; i < 2; i++) {
+            mixed.add(Map.of("method", "POST", "url", V + "/composite/sobjects", "referenceId", "c" + i, "body",
+                    Map.of("records", List.of(Map.of("attributes", Map.of("type", "Account"), "Name", "Limit " + i)))));
+        }
+        Answer tooManyCollections = http.post(V + "/composite", Map.of("compositeRequest", mixed));
+        assertThat(tooManyCollections.status()).isEqualTo(400);
+        assertThat(tooManyCollections.errorCode()).isEqualTo("LIMIT_EXCEEDED");
     }
 
     // ---- collections ----
