@@ -50,9 +50,11 @@ public class OperatorBeans {
 
     @Produces
     @Singleton
-    SalesforceClients salesforceClients(KubernetesClient kubernetes, MeterRegistry meters) {
+    SalesforceClients salesforceClients(KubernetesClient kubernetes, MeterRegistry meters,
+            @ConfigProperty(name = "sfio.batch.max-wait", defaultValue = "1s") Duration maxWait,
+            @ConfigProperty(name = "sfio.batch.linger", defaultValue = "100ms") Duration linger) {
         return new CoalescingSalesforceClients(new SalesforceClientProvider(kubernetes, meters, ResilienceSettings.defaults()),
-                BatchSettings.defaults());
+                BatchSettings.defaults().withMaxWait(maxWait).withLingerWhenIdle(linger));
     }
 
     void closeClients(@Disposes SalesforceClients clients) {

@@ -18,8 +18,16 @@ import java.util.Objects;
 public record BatchSettings(int maxBatchSize, Duration maxWait, Duration lingerWhenIdle) {
 
     public static final int DEFAULT_MAX_BATCH_SIZE = 200;
-    public static final Duration DEFAULT_MAX_WAIT = Duration.ofMillis(20);
-    public static final Duration DEFAULT_LINGER_WHEN_IDLE = Duration.ofMillis(3);
+    /**
+     * Resources reach the operator at the pace of the Kubernetes API (tens per second when kubectl or Argo CD applies
+     * many at once): a window of a second gathers a few dozen users into one lookup and one provisioning call.
+     */
+    public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(1);
+    /**
+     * Long enough that arrivals tens of milliseconds apart keep a batch open (the chance that no arrival comes within
+     * the linger falls exponentially with it), short enough that a lone change waits a tenth of a second per call.
+     */
+    public static final Duration DEFAULT_LINGER_WHEN_IDLE = Duration.ofMillis(100);
 
     public BatchSettings {
         Objects.requireNonNull(maxWait, "maxWait");

@@ -33,6 +33,7 @@ import io.sfintegration.salesforce.UserUpdate;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,6 +45,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 
@@ -62,8 +64,6 @@ public final class RestSalesforceClient implements SalesforceClient {
     static final String OBJECT_PERMISSION_FIELDS = "Id, ParentId, SobjectType, PermissionsRead, PermissionsCreate, "
             + "PermissionsEdit, PermissionsDelete, PermissionsViewAllRecords, PermissionsModifyAllRecords";
     static final String FIELD_PERMISSION_FIELDS = "Id, ParentId, SobjectType, Field, PermissionsRead, PermissionsEdit";
-    /** Up to this many users are provisioned with one composite request each; more go through collections. */
-    static final int COMPOSITE_PROVISIONING_MAX_USERS = 3;
 
     private static final String MALFORMED_ID = "MALFORMED_ID";
 
@@ -238,15 +238,10 @@ public final class RestSalesforceClient implements SalesforceClient {
         if (users.isEmpty()) {
             return List.of();
         }
-        if (users.size() <= COMPOSITE_PROVISIONING_MAX_USERS) {
-            List<ProvisioningResult> results = new ArrayList<>();
-            for (UserProvisioning u : users) {
-                results.add(compositeSubrequests(u) <= RestOperations.COMPOSITE_MAX_SUBREQUESTS
-                        ? provisionWithComposite(u) : provisionInPhases(List.of(u)).get(0));
-            }
-            return results;
+        if (users.size() == 1 && compositeSubrequests(users.get(0)) <= RestOperations.COMPOSITE_MAX_SUBREQUESTS) {
+            return List.of(provisionWithComposite(users.get(0)));
         }
-        return provisionInPhases(users);
+        return provisionInBulk(users);
     }
 
     private static int compositeSubrequests(UserProvisioning u) {
@@ -315,8 +310,202 @@ public final class RestSalesforceClient implements SalesforceClient {
     }
 
     /**
+     * Bulk provisioning: the users in chunks that fit one composite request each, so that a burst of up to 200 new
+     * users usually costs a single API call; see {@link #provisionChunk}.
+     */
+    private List<ProvisioningResult> provisionInBulk(List<UserProvisioning> users) {
+        List<ProvisioningResult> results = new ArrayList<>();
+        List<UserProvisioning> chunk = new ArrayList<>();
+        int licenses = 0;
+        int sets = 0;
+        for (UserProvisioning u : users) {
+            int l = licenses + u.permissionSetLicenseIds().size();
+            int s = sets + u.permissionSetIds().size();
+            if (!chunk.isEmpty() && (chunk.size() == RestOperations.COLLECTION_MAX_RECORDS || collectionsFor(l, s) > RestOperations.COMPOSITE_MAX_QUERIES)) {
+                results.addAll(provisionChunk(chunk));
+                chunk = new ArrayList<>();
+                l = u.permissionSetLicenseIds().size();
+                s = u.permissionSetIds().size();
+            }
+            chunk.add(u);
+            licenses = l;
+            sets = s;
+        }
+        if (!chunk.isEmpty()) {
+            results.addAll(provisionChunk(chunk));
+        }
+        return results;
+    }
+
+    /** The users' collection plus the assignment collections: at most 5 of them fit in one composite request. */
+    private static int collectionsFor(int licenses, int sets) {
+        return 1 + ceilDiv(licenses, RestOperations.COLLECTION_MAX_RECORDS) + ceilDiv(sets, RestOperations.COLLECTION_MAX_RECORDS);
+    }
+
+    private static int ceilDiv(int n, int d) {
+        return (n + d - 1) / d;
+    }
+
+    /**
+     * One composite request (allOrNone=false) holding sObject collections: the users, then their licence assignments,
+     * then their permission set assignments, which name each new user as {@code @{users[i].id}}. Composite accepts up
+     * to 5 collection or query subrequests and indexes array results with [] (REST API Developer Guide, "Composite":
+     * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_composite_composite_post.htm).
+     * <p>
+     * When a user fails, the assignment collections that reference it fail as a whole; those assignments, and any that
+     * failed transiently, are then sent again with the real ids ({@link #provisionInPhases} does the same from the
+     * start when the users' collection itself failed, and for users whose creation failed transiently).
+     */
+    private List<ProvisioningResult> provisionChunk(List<UserProvisioning> users) {
+        if (collectionsFor(users.stream().mapToInt(u -> u.permissionSetLicenseIds().size()).sum(),
+                users.stream().mapToInt(u -> u.permissionSetIds().size()).sum()) > RestOperations.COMPOSITE_MAX_QUERIES) {
+            return provisionInPhases(users);   // one user with hundreds of assignments
+        }
+        AssignmentPlan licenses = new AssignmentPlan();
+        AssignmentPlan sets = new AssignmentPlan();
+        for (int u = 0; u < users.size(); u++) {
+            String ref = "@{users[" + u + "].id}";
+            List<String> licenseIds = users.get(u).permissionSetLicenseIds();
+            for (int i = 0; i < licenseIds.size(); i++) {
+                licenses.add(u, i, assignmentBody("PermissionSetLicenseAssign", ref, "PermissionSetLicenseId", licenseIds.get(i), true));
+            }
+            List<String> setIds = users.get(u).permissionSetIds();
+            for (int i = 0; i < setIds.size(); i++) {
+                sets.add(u, i, assignmentBody("PermissionSetAssignment", ref, "PermissionSetId", setIds.get(i), true));
+            }
+        }
+        List<Subrequest> subs = new ArrayList<>();
+        subs.add(collectionCreate("users", users.stream().map(u -> userBody(u.user(), u.active(), true)).toList()));
+        List<List<ObjectNode>> licenseParts = licenses.parts();
+        for (int k = 0; k < licenseParts.size(); k++) {
+            subs.add(collectionCreate("licenses" + k, licenseParts.get(k)));
+        }
+        List<List<ObjectNode>> setParts = sets.parts();
+        for (int k = 0; k < setParts.size(); k++) {
+            subs.add(collectionCreate("sets" + k, setParts.get(k)));
+        }
+        List<SubResponse> responses = rest.composite(subs, false);
+
+        SubResponse createdUsers = responses.get(0);
+        if (!createdUsers.ok() || createdUsers.body().size() != users.size()) {
+            return provisionInPhases(users);   // nothing was created
+        }
+        List<SaveResult> created = new ArrayList<>();
+        createdUsers.body().forEach(r -> created.add(JsonRecords.saveResult(r)));
+        licenses.readResults(responses, 1);
+        sets.readResults(responses, 1 + licenses.subrequests());
+        Set<Integer> licensesResent = licenses.resend(created, this::withAssignee, rest::create, Set.of());
+        sets.resend(created, this::withAssignee, rest::create, licensesResent);
+
+        List<Integer> retried = new ArrayList<>();
+        for (int u = 0; u < users.size(); u++) {
+            if (RestOperations.transientFailure(created.get(u))) {
+                retried.add(u);
+            }
+        }
+        Map<Integer, SaveResult> freezes = freezeCreated(users, created);
+        List<ProvisioningResult> results = assemble(users, created,
+                licenses.byUser(users, UserProvisioning::permissionSetLicenseIds),
+                sets.byUser(users, UserProvisioning::permissionSetIds), freezes);
+        if (!retried.isEmpty()) {
+            List<ProvisioningResult> again = provisionInPhases(retried.stream().map(users::get).toList());
+            for (int k = 0; k < retried.size(); k++) {
+                results.set(retried.get(k), again.get(k));
+            }
+        }
+        return results;
+    }
+
+    private Subrequest collectionCreate(String referenceId, List<ObjectNode> records) {
+        ObjectNode body = rest.json().createObjectNode();
+        body.put("allOrNone", false);
+        body.putArray("records").addAll(records);
+        return new Subrequest("POST", rest.path("composite/sobjects"), referenceId, body);
+    }
+
+    private ObjectNode withAssignee(ObjectNode record, String userId) {
+        return record.deepCopy().put("AssigneeId", userId);
+    }
+
+    /**
+     * The assignments of one composite provisioning request: which user and position each record belongs to, their
+     * results, and the records to send again with the user's real id.
+     */
+    private static final class AssignmentPlan {
+        private final List<int[]> refs = new ArrayList<>();
+        private final List<ObjectNode> records = new ArrayList<>();
+        private SaveResult[] results;
+
+        void add(int user, int position, ObjectNode record) {
+            refs.add(new int[]{user, position});
+            records.add(record);
+        }
+
+        int subrequests() {
+            return ceilDiv(records.size(), RestOperations.COLLECTION_MAX_RECORDS);
+        }
+
+        List<List<ObjectNode>> parts() {
+            List<List<ObjectNode>> parts = new ArrayList<>();
+            for (int from = 0; from < records.size(); from += RestOperations.COLLECTION_MAX_RECORDS) {
+                parts.add(records.subList(from, Math.min(records.size(), from + RestOperations.COLLECTION_MAX_RECORDS)));
+            }
+            return parts;
+        }
+
+        void readResults(List<SubResponse> responses, int first) {
+            results = new SaveResult[records.size()];
+            for (int k = 0; k < subrequests(); k++) {
+                SubResponse r = responses.get(first + k);
+                int from = k * RestOperations.COLLECTION_MAX_RECORDS;
+                int to = Math.min(records.size(), from + RestOperations.COLLECTION_MAX_RECORDS);
+                if (r.ok() && r.body().size() == to - from) {
+                    for (int i = from; i < to; i++) {
+                        results[i] = JsonRecords.saveResult(r.body().get(i - from));
+                    }
+                }   // else: left null, sent again
+            }
+        }
+
+        /**
+         * Sends again, with real ids, the records of created users whose collection failed as a whole or that failed
+         * transiently, and those of users in {@code alsoFor} that failed at all (their licence came late).
+         *
+         * @return the users some of whose records were sent again
+         */
+        Set<Integer> resend(List<SaveResult> created, BiFunction<ObjectNode, String, ObjectNode> withAssignee,
+                            Function<List<ObjectNode>, List<SaveResult>> create, Set<Integer> alsoFor) {
+            List<Integer> again = new ArrayList<>();
+            for (int k = 0; k < records.size(); k++) {
+                int user = refs.get(k)[0];
+                SaveResult r = results[k];
+                boolean failed = r == null || RestOperations.transientFailure(r) || (alsoFor.contains(user) && !r.success());
+                if (created.get(user).success() && failed) {
+                    again.add(k);
+                }
+            }
+            Set<Integer> users = new HashSet<>();
+            if (again.isEmpty()) {
+                return users;
+            }
+            List<SaveResult> answers = create.apply(again.stream()
+                    .map(k -> withAssignee.apply(records.get(k), created.get(refs.get(k)[0]).id())).toList());
+            for (int i = 0; i < again.size(); i++) {
+                results[again.get(i)] = answers.get(i);
+                users.add(refs.get(again.get(i))[0]);
+            }
+            return users;
+        }
+
+        Map<Integer, SaveResult[]> byUser(List<UserProvisioning> users, Function<UserProvisioning, List<String>> targets) {
+            return spread(users, targets, refs, Arrays.asList(results));
+        }
+    }
+
+    /**
      * Collections in phases: all users, then the licences of the users that were created, then their permission
-     * sets, then the freezes (their UserLogin rows read in bulk). About (users / 200) x (3 + freezes) calls.
+     * sets, then the freezes (their UserLogin rows read in bulk). About (users / 200) x (3 + freezes) calls; the
+     * fallback of {@link #provisionChunk}.
      */
     private List<ProvisioningResult> provisionInPhases(List<UserProvisioning> users) {
         List<SaveResult> created = rest.create(users.stream()
@@ -346,10 +535,16 @@ public final class RestSalesforceClient implements SalesforceClient {
         List<SaveResult> licenseResults = licenseRecords.isEmpty() ? List.of() : rest.create(licenseRecords);
         List<SaveResult> setResults = setRecords.isEmpty() ? List.of() : rest.create(setRecords);
 
-        Map<Integer, SaveResult[]> licensesByUser = spread(users, UserProvisioning::permissionSetLicenseIds, licenseRefs, licenseResults);
-        Map<Integer, SaveResult[]> setsByUser = spread(users, UserProvisioning::permissionSetIds, setRefs, setResults);
-        Map<Integer, SaveResult> freezes = freezeCreated(users, created);
+        return assemble(users, created,
+                spread(users, UserProvisioning::permissionSetLicenseIds, licenseRefs, licenseResults),
+                spread(users, UserProvisioning::permissionSetIds, setRefs, setResults),
+                freezeCreated(users, created));
+    }
 
+    private static List<ProvisioningResult> assemble(List<UserProvisioning> users, List<SaveResult> created,
+                                                     Map<Integer, SaveResult[]> licensesByUser,
+                                                     Map<Integer, SaveResult[]> setsByUser,
+                                                     Map<Integer, SaveResult> freezes) {
         List<ProvisioningResult> results = new ArrayList<>();
         for (int u = 0; u < users.size(); u++) {
             SaveResult user = created.get(u);

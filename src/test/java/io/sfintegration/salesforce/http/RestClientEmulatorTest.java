@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -174,6 +175,61 @@ class RestClientEmulatorTest {
                 new NewAssignment(users.get(1).user().id(), permissionSet), new NewAssignment(a, permissionSet)));
         assertThat(assigned).extracting(SaveResult::success).containsExactly(true, true, false);
         assertThat(assigned.get(2).hasErrorCode("DUPLICATE_VALUE")).isTrue();
+    }
+
+    @Test
+    void aBatchOfUsersIsProvisionedInOneCall() {
+        SalesforceClient client = staticClient();
+        Ids ids = Ids.read(client);
+        String first = createPermissionSet(client, "Bulk_First_PS", ids.psl());
+        String second = createPermissionSet(client, "Bulk_Second_PS", ids.psl());
+        List<UserProvisioning> batch = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {   // 70 users, 70 licences and 140 permission sets: four collections, one call
+            batch.add(new UserProvisioning(user("bulk." + i + "@example.com", ids.profile()), true, i == 7,
+                    List.of(ids.psl()), List.of(first, second)));
+        }
+        long before = emulator.apiCalls();
+        List<ProvisioningResult> results = client.provisionUsers(batch);
+        assertThat(emulator.apiCalls() - before).as("one composite, plus the freeze of user 7 (a query and an update)").isEqualTo(3);
+        assertThat(results).allSatisfy(r -> {
+            assertThat(r.user().success()).as(r.toString()).isTrue();
+            assertThat(r.permissionSetLicenseAssignments()).allMatch(SaveResult::success);
+            assertThat(r.permissionSetAssignments()).hasSize(2).allMatch(SaveResult::success);
+        });
+        Map<String, UserState> found = client.findUsersByUsername(batch.stream().map(u -> u.user().username()).toList());
+        assertThat(found).hasSize(70);
+        assertThat(found.values()).allSatisfy(u -> {
+            assertThat(u.permissionSetLicenseAssignments()).hasSize(1);
+            assertThat(u.permissionSetAssignments()).extracting(a -> a.targetName()).containsExactlyInAnyOrder("Bulk_First_PS", "Bulk_Second_PS");
+        });
+        assertThat(found.get("bulk.7@example.com").login().frozen()).isTrue();
+        assertThat(found.get("bulk.8@example.com").login().frozen()).isFalse();
+    }
+
+    @Test
+    void aFailedUserInABatchCostsOneFollowUpCallPerAssignmentKind() {
+        SalesforceClient client = staticClient();
+        Ids ids = Ids.read(client);
+        String set = createPermissionSet(client, "Bulk_Partial_PS", ids.psl());
+        List<UserProvisioning> batch = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            batch.add(new UserProvisioning(user("bulkpart." + i + "@example.com", ids.profile()), true, false, List.of(ids.psl()), List.of(set)));
+        }
+        batch.set(2, new UserProvisioning(user("bulkpart.0@example.com", ids.profile()), true, false, List.of(ids.psl()), List.of(set)));
+        long before = emulator.apiCalls();
+        List<ProvisioningResult> results = client.provisionUsers(batch);
+        // the assignment collections reference the failed user, fail as a whole and are sent again with real ids
+        assertThat(emulator.apiCalls() - before).isEqualTo(3);
+        assertThat(results).extracting(r -> r.user().success()).containsExactly(true, true, false, true, true);
+        assertThat(results.get(2).user().hasErrorCode("DUPLICATE_USERNAME")).isTrue();
+        assertThat(results.get(2).permissionSetAssignments()).noneMatch(SaveResult::success);
+        for (int i : new int[]{0, 1, 3, 4}) {
+            assertThat(results.get(i).permissionSetLicenseAssignments()).allMatch(SaveResult::success);
+            assertThat(results.get(i).permissionSetAssignments()).allMatch(SaveResult::success);
+        }
+        Map<String, UserState> found = client.findUsersByUsername(List.of("bulkpart.0@example.com", "bulkpart.1@example.com",
+                "bulkpart.3@example.com", "bulkpart.4@example.com"));
+        assertThat(found.values()).hasSize(4).allSatisfy(u -> assertThat(u.permissionSetAssignments()).hasSize(1));
     }
 
     @Test
