@@ -54,6 +54,11 @@ public interface SalesforceClient {
     /** Creates a permission set with its permission rows; returns the permission set's result (rows are in the changes' results). */
     SaveResult createPermissionSet(PermissionSetFields fields, List<ObjectAccess> objects, List<FieldAccess> fieldPermissions);
 
+    /** Creates many permission sets with their rows, one result per set in order (rows as in {@link #createPermissionSet}). */
+    default List<SaveResult> createPermissionSets(List<NewPermissionSet> sets) {
+        return sets.stream().map(s -> createPermissionSet(s.fields(), s.objects(), s.fieldPermissions())).toList();
+    }
+
     /** Writes label, description, licence and user permissions (every permission not listed is switched off). */
     SaveResult updatePermissionSet(String permissionSetId, PermissionSetFields fields);
 

@@ -6,6 +6,7 @@ import io.sfintegration.salesforce.OrgInventory;
 import io.sfintegration.salesforce.FieldAccess;
 import io.sfintegration.salesforce.FreezeChange;
 import io.sfintegration.salesforce.NewAssignment;
+import io.sfintegration.salesforce.NewPermissionSet;
 import io.sfintegration.salesforce.ObjectAccess;
 import io.sfintegration.salesforce.OrgSnapshot;
 import io.sfintegration.salesforce.PermissionChanges;
@@ -36,7 +37,7 @@ import java.util.function.UnaryOperator;
  * multi-element call into SOQL IN chunks and sObject collections of 200).
  * <p>
  * The lookups ({@code findUsersByUsername}, {@code findUsersById}, {@code findPermissionSets}) and the bulk writes
- * ({@code provisionUsers}, {@code updateUsers}, {@code setFrozen}, {@code assignPermissionSetLicenses},
+ * ({@code provisionUsers}, {@code createPermissionSets}, {@code updateUsers}, {@code setFrozen}, {@code assignPermissionSetLicenses},
  * {@code assignPermissionSets}, {@code deleteRecords}) each have their own {@link MicroBatcher}; see
  * {@link BatchSettings} for when a batch is sent. Callers block until their batch has run and get only their own
  * results; a delegate exception reaches every caller of that batch and no other. Lookup keys are deduplicated
@@ -61,6 +62,7 @@ public final class CoalescingSalesforceClient implements SalesforceClient, AutoC
     private final MicroBatcher<String, UserState> findUsersById;
     private final MicroBatcher<String, PermissionSetState> findPermissionSets;
     private final MicroBatcher<UserProvisioning, ProvisioningResult> provisionUsers;
+    private final MicroBatcher<NewPermissionSet, SaveResult> createPermissionSets;
     private final MicroBatcher<UserUpdate, SaveResult> updateUsers;
     private final MicroBatcher<FreezeChange, SaveResult> setFrozen;
     private final MicroBatcher<NewAssignment, SaveResult> assignPermissionSetLicenses;
@@ -84,12 +86,13 @@ public final class CoalescingSalesforceClient implements SalesforceClient, AutoC
         findUsersById = batcher("findUsersById", settings, usersById);
         findPermissionSets = batcher("findPermissionSets", settings, permissionSetsByName);
         provisionUsers = batcher("provisionUsers", settings, delegate::provisionUsers);
+        createPermissionSets = batcher("createPermissionSets", settings, delegate::createPermissionSets);
         updateUsers = batcher("updateUsers", settings, delegate::updateUsers);
         setFrozen = batcher("setFrozen", settings, delegate::setFrozen);
         assignPermissionSetLicenses = batcher("assignPermissionSetLicenses", settings, delegate::assignPermissionSetLicenses);
         assignPermissionSets = batcher("assignPermissionSets", settings, delegate::assignPermissionSets);
         deleteRecords = batcher("deleteRecords", settings, delegate::deleteRecords);
-        batchers = List.of(findUsersByUsername, findUsersById, findPermissionSets, provisionUsers, updateUsers,
+        batchers = List.of(findUsersByUsername, findUsersById, findPermissionSets, provisionUsers, createPermissionSets, updateUsers,
                 setFrozen, assignPermissionSetLicenses, assignPermissionSets, deleteRecords);
     }
 
@@ -158,6 +161,17 @@ public final class CoalescingSalesforceClient implements SalesforceClient, AutoC
         return deleteRecords.call(ids);
     }
 
+    @Override
+    public SaveResult createPermissionSet(PermissionSetFields fields, List<ObjectAccess> objects,
+                                          List<FieldAccess> fieldPermissions) {
+        return createPermissionSets.call(List.of(new NewPermissionSet(fields, objects, fieldPermissions))).get(0);
+    }
+
+    @Override
+    public List<SaveResult> createPermissionSets(List<NewPermissionSet> sets) {
+        return createPermissionSets.call(sets);
+    }
+
     // ---- straight through ----
 
     @Override
@@ -168,12 +182,6 @@ public final class CoalescingSalesforceClient implements SalesforceClient, AutoC
     @Override
     public ApiLimit lastKnownApiLimit() {
         return delegate.lastKnownApiLimit();
-    }
-
-    @Override
-    public SaveResult createPermissionSet(PermissionSetFields fields, List<ObjectAccess> objects,
-                                          List<FieldAccess> fieldPermissions) {
-        return delegate.createPermissionSet(fields, objects, fieldPermissions);
     }
 
     @Override

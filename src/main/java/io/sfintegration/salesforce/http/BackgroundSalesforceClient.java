@@ -6,6 +6,7 @@ import io.sfintegration.salesforce.ChangeProbe;
 import io.sfintegration.salesforce.FieldAccess;
 import io.sfintegration.salesforce.FreezeChange;
 import io.sfintegration.salesforce.NewAssignment;
+import io.sfintegration.salesforce.NewPermissionSet;
 import io.sfintegration.salesforce.ObjectAccess;
 import io.sfintegration.salesforce.OrgInventory;
 import io.sfintegration.salesforce.OrgSnapshot;
@@ -102,6 +103,11 @@ final class BackgroundSalesforceClient implements SalesforceClient {
     public SaveResult createPermissionSet(PermissionSetFields fields, List<ObjectAccess> objects,
                                           List<FieldAccess> fieldPermissions) {
         return checked().createPermissionSet(fields, objects, fieldPermissions);
+    }
+
+    @Override
+    public List<SaveResult> createPermissionSets(List<NewPermissionSet> sets) {
+        return checked().createPermissionSets(sets);
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.sfintegration.salesforce.FreezeChange;
 import io.sfintegration.salesforce.License;
 import io.sfintegration.salesforce.LicenseKind;
 import io.sfintegration.salesforce.NewAssignment;
+import io.sfintegration.salesforce.NewPermissionSet;
 import io.sfintegration.salesforce.ObjectAccess;
 import io.sfintegration.salesforce.OrgInventory;
 import io.sfintegration.salesforce.OrgSnapshot;
@@ -33,7 +34,6 @@ import io.sfintegration.salesforce.UserUpdate;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,9 +45,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
+import java.util.function.ToIntFunction;
 
 /**
  * {@link SalesforceClient} over the Salesforce REST API. Every call goes through the org's
@@ -315,35 +315,45 @@ public final class RestSalesforceClient implements SalesforceClient {
      */
     private List<ProvisioningResult> provisionInBulk(List<UserProvisioning> users) {
         List<ProvisioningResult> results = new ArrayList<>();
-        List<UserProvisioning> chunk = new ArrayList<>();
-        int licenses = 0;
-        int sets = 0;
-        for (UserProvisioning u : users) {
-            int l = licenses + u.permissionSetLicenseIds().size();
-            int s = sets + u.permissionSetIds().size();
-            if (!chunk.isEmpty() && (chunk.size() == RestOperations.COLLECTION_MAX_RECORDS || collectionsFor(l, s) > RestOperations.COMPOSITE_MAX_QUERIES)) {
-                results.addAll(provisionChunk(chunk));
-                chunk = new ArrayList<>();
-                l = u.permissionSetLicenseIds().size();
-                s = u.permissionSetIds().size();
-            }
-            chunk.add(u);
-            licenses = l;
-            sets = s;
-        }
-        if (!chunk.isEmpty()) {
+        for (List<UserProvisioning> chunk : compositeChunks(users, u -> u.permissionSetLicenseIds().size(), u -> u.permissionSetIds().size())) {
             results.addAll(provisionChunk(chunk));
         }
         return results;
     }
 
-    /** The users' collection plus the assignment collections: at most 5 of them fit in one composite request. */
-    private static int collectionsFor(int licenses, int sets) {
-        return 1 + ceilDiv(licenses, RestOperations.COLLECTION_MAX_RECORDS) + ceilDiv(sets, RestOperations.COLLECTION_MAX_RECORDS);
+    /**
+     * Splits parents so that each chunk fits one composite request: at most 200 parents, and their collection plus the
+     * collections of their two kinds of dependent records at most 5 (composite's limit for collections and queries).
+     * A parent with too many records to fit alone forms a chunk of its own.
+     */
+    static <T> List<List<T>> compositeChunks(List<T> parents, ToIntFunction<T> first, ToIntFunction<T> second) {
+        List<List<T>> chunks = new ArrayList<>();
+        List<T> chunk = new ArrayList<>();
+        int a = 0;
+        int b = 0;
+        for (T p : parents) {
+            int na = a + first.applyAsInt(p);
+            int nb = b + second.applyAsInt(p);
+            if (!chunk.isEmpty() && (chunk.size() == RestOperations.COLLECTION_MAX_RECORDS || !fitsOneComposite(na, nb))) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+                na = first.applyAsInt(p);
+                nb = second.applyAsInt(p);
+            }
+            chunk.add(p);
+            a = na;
+            b = nb;
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        return chunks;
     }
 
-    private static int ceilDiv(int n, int d) {
-        return (n + d - 1) / d;
+    private static boolean fitsOneComposite(int firstRecords, int secondRecords) {
+        int perCollection = RestOperations.COLLECTION_MAX_RECORDS;
+        int collections = 1 + (firstRecords + perCollection - 1) / perCollection + (secondRecords + perCollection - 1) / perCollection;
+        return collections <= RestOperations.COMPOSITE_MAX_QUERIES;
     }
 
     /**
@@ -353,18 +363,18 @@ public final class RestSalesforceClient implements SalesforceClient {
      * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_composite_composite_post.htm).
      * <p>
      * When a user fails, the assignment collections that reference it fail as a whole; those assignments, and any that
-     * failed transiently, are then sent again with the real ids ({@link #provisionInPhases} does the same from the
-     * start when the users' collection itself failed, and for users whose creation failed transiently).
+     * failed transiently, are sent again with the real ids. When the users' collection itself failed, nothing was
+     * created and {@link #provisionInPhases} starts over; it also retries users whose creation failed transiently.
      */
     private List<ProvisioningResult> provisionChunk(List<UserProvisioning> users) {
-        if (collectionsFor(users.stream().mapToInt(u -> u.permissionSetLicenseIds().size()).sum(),
-                users.stream().mapToInt(u -> u.permissionSetIds().size()).sum()) > RestOperations.COMPOSITE_MAX_QUERIES) {
-            return provisionInPhases(users);   // one user with hundreds of assignments
+        if (!fitsOneComposite(users.stream().mapToInt(u -> u.permissionSetLicenseIds().size()).sum(),
+                users.stream().mapToInt(u -> u.permissionSetIds().size()).sum())) {
+            return provisionInPhases(users);
         }
-        AssignmentPlan licenses = new AssignmentPlan();
-        AssignmentPlan sets = new AssignmentPlan();
+        DependentRecords licenses = new DependentRecords("AssigneeId");
+        DependentRecords sets = new DependentRecords("AssigneeId");
         for (int u = 0; u < users.size(); u++) {
-            String ref = "@{users[" + u + "].id}";
+            String ref = DependentRecords.reference("users", u);
             List<String> licenseIds = users.get(u).permissionSetLicenseIds();
             for (int i = 0; i < licenseIds.size(); i++) {
                 licenses.add(u, i, assignmentBody("PermissionSetLicenseAssign", ref, "PermissionSetLicenseId", licenseIds.get(i), true));
@@ -374,46 +384,42 @@ public final class RestSalesforceClient implements SalesforceClient {
                 sets.add(u, i, assignmentBody("PermissionSetAssignment", ref, "PermissionSetId", setIds.get(i), true));
             }
         }
-        List<Subrequest> subs = new ArrayList<>();
-        subs.add(collectionCreate("users", users.stream().map(u -> userBody(u.user(), u.active(), true)).toList()));
-        List<List<ObjectNode>> licenseParts = licenses.parts();
-        for (int k = 0; k < licenseParts.size(); k++) {
-            subs.add(collectionCreate("licenses" + k, licenseParts.get(k)));
+        List<ObjectNode> userRecords = users.stream().map(u -> userBody(u.user(), u.active(), true)).toList();
+        List<SubResponse> responses = rest.composite(collectionSubrequests("users", userRecords, licenses, sets), false);
+        List<SaveResult> created = collectionResults(responses.get(0), users.size());
+        if (created == null) {
+            return provisionInPhases(users);
         }
-        List<List<ObjectNode>> setParts = sets.parts();
-        for (int k = 0; k < setParts.size(); k++) {
-            subs.add(collectionCreate("sets" + k, setParts.get(k)));
-        }
-        List<SubResponse> responses = rest.composite(subs, false);
-
-        SubResponse createdUsers = responses.get(0);
-        if (!createdUsers.ok() || createdUsers.body().size() != users.size()) {
-            return provisionInPhases(users);   // nothing was created
-        }
-        List<SaveResult> created = new ArrayList<>();
-        createdUsers.body().forEach(r -> created.add(JsonRecords.saveResult(r)));
         licenses.readResults(responses, 1);
-        sets.readResults(responses, 1 + licenses.subrequests());
-        Set<Integer> licensesResent = licenses.resend(created, this::withAssignee, rest::create, Set.of());
-        sets.resend(created, this::withAssignee, rest::create, licensesResent);
+        sets.readResults(responses, 1 + licenses.parts().size());
+        // licences before permission sets, as Salesforce requires
+        Set<Integer> licensesResent = licenses.resend(created, rest::create, Set.of());
+        sets.resend(created, rest::create, licensesResent);
 
-        List<Integer> retried = new ArrayList<>();
-        for (int u = 0; u < users.size(); u++) {
-            if (RestOperations.transientFailure(created.get(u))) {
-                retried.add(u);
-            }
-        }
         Map<Integer, SaveResult> freezes = freezeCreated(users, created);
-        List<ProvisioningResult> results = assemble(users, created,
-                licenses.byUser(users, UserProvisioning::permissionSetLicenseIds),
-                sets.byUser(users, UserProvisioning::permissionSetIds), freezes);
-        if (!retried.isEmpty()) {
-            List<ProvisioningResult> again = provisionInPhases(retried.stream().map(users::get).toList());
-            for (int k = 0; k < retried.size(); k++) {
-                results.set(retried.get(k), again.get(k));
-            }
+        List<ProvisioningResult> results = new ArrayList<>();
+        for (int u = 0; u < users.size(); u++) {
+            UserProvisioning p = users.get(u);
+            results.add(result(p, created.get(u), licenses.forParent(u, p.permissionSetLicenseIds().size()),
+                    sets.forParent(u, p.permissionSetIds().size()), freezes.get(u)));
         }
+        retryTransientParents(created, users, results, this::provisionInPhases);
         return results;
+    }
+
+    /** The parents' collection, then the dependent records' collections, as composite subrequests. */
+    private List<Subrequest> collectionSubrequests(String parentRef, List<ObjectNode> parents, DependentRecords first, DependentRecords second) {
+        List<Subrequest> subs = new ArrayList<>();
+        subs.add(collectionCreate(parentRef, parents));
+        List<List<ObjectNode>> firstParts = first.parts();
+        for (int k = 0; k < firstParts.size(); k++) {
+            subs.add(collectionCreate(parentRef + "A" + k, firstParts.get(k)));
+        }
+        List<List<ObjectNode>> secondParts = second.parts();
+        for (int k = 0; k < secondParts.size(); k++) {
+            subs.add(collectionCreate(parentRef + "B" + k, secondParts.get(k)));
+        }
+        return subs;
     }
 
     private Subrequest collectionCreate(String referenceId, List<ObjectNode> records) {
@@ -423,83 +429,42 @@ public final class RestSalesforceClient implements SalesforceClient {
         return new Subrequest("POST", rest.path("composite/sobjects"), referenceId, body);
     }
 
-    private ObjectNode withAssignee(ObjectNode record, String userId) {
-        return record.deepCopy().put("AssigneeId", userId);
+    /** The per-record results of a collection subrequest, or null when it failed as a whole (nothing was created). */
+    private static List<SaveResult> collectionResults(SubResponse response, int expected) {
+        if (!response.ok() || response.body().size() != expected) {
+            return null;
+        }
+        List<SaveResult> results = new ArrayList<>();
+        response.body().forEach(r -> results.add(JsonRecords.saveResult(r)));
+        return results;
     }
 
-    /**
-     * The assignments of one composite provisioning request: which user and position each record belongs to, their
-     * results, and the records to send again with the user's real id.
-     */
-    private static final class AssignmentPlan {
-        private final List<int[]> refs = new ArrayList<>();
-        private final List<ObjectNode> records = new ArrayList<>();
-        private SaveResult[] results;
-
-        void add(int user, int position, ObjectNode record) {
-            refs.add(new int[]{user, position});
-            records.add(record);
-        }
-
-        int subrequests() {
-            return ceilDiv(records.size(), RestOperations.COLLECTION_MAX_RECORDS);
-        }
-
-        List<List<ObjectNode>> parts() {
-            List<List<ObjectNode>> parts = new ArrayList<>();
-            for (int from = 0; from < records.size(); from += RestOperations.COLLECTION_MAX_RECORDS) {
-                parts.add(records.subList(from, Math.min(records.size(), from + RestOperations.COLLECTION_MAX_RECORDS)));
-            }
-            return parts;
-        }
-
-        void readResults(List<SubResponse> responses, int first) {
-            results = new SaveResult[records.size()];
-            for (int k = 0; k < subrequests(); k++) {
-                SubResponse r = responses.get(first + k);
-                int from = k * RestOperations.COLLECTION_MAX_RECORDS;
-                int to = Math.min(records.size(), from + RestOperations.COLLECTION_MAX_RECORDS);
-                if (r.ok() && r.body().size() == to - from) {
-                    for (int i = from; i < to; i++) {
-                        results[i] = JsonRecords.saveResult(r.body().get(i - from));
-                    }
-                }   // else: left null, sent again
+    /** Parents whose creation failed transiently were not created: they go through {@code again} (which retries). */
+    private static <P, R> void retryTransientParents(List<SaveResult> created, List<P> parents, List<R> results,
+                                                     Function<List<P>, List<R>> again) {
+        List<Integer> retried = new ArrayList<>();
+        for (int i = 0; i < parents.size(); i++) {
+            if (RestOperations.transientFailure(created.get(i))) {
+                retried.add(i);
             }
         }
-
-        /**
-         * Sends again, with real ids, the records of created users whose collection failed as a whole or that failed
-         * transiently, and those of users in {@code alsoFor} that failed at all (their licence came late).
-         *
-         * @return the users some of whose records were sent again
-         */
-        Set<Integer> resend(List<SaveResult> created, BiFunction<ObjectNode, String, ObjectNode> withAssignee,
-                            Function<List<ObjectNode>, List<SaveResult>> create, Set<Integer> alsoFor) {
-            List<Integer> again = new ArrayList<>();
-            for (int k = 0; k < records.size(); k++) {
-                int user = refs.get(k)[0];
-                SaveResult r = results[k];
-                boolean failed = r == null || RestOperations.transientFailure(r) || (alsoFor.contains(user) && !r.success());
-                if (created.get(user).success() && failed) {
-                    again.add(k);
-                }
-            }
-            Set<Integer> users = new HashSet<>();
-            if (again.isEmpty()) {
-                return users;
-            }
-            List<SaveResult> answers = create.apply(again.stream()
-                    .map(k -> withAssignee.apply(records.get(k), created.get(refs.get(k)[0]).id())).toList());
-            for (int i = 0; i < again.size(); i++) {
-                results[again.get(i)] = answers.get(i);
-                users.add(refs.get(again.get(i))[0]);
-            }
-            return users;
+        if (retried.isEmpty()) {
+            return;
         }
-
-        Map<Integer, SaveResult[]> byUser(List<UserProvisioning> users, Function<UserProvisioning, List<String>> targets) {
-            return spread(users, targets, refs, Arrays.asList(results));
+        List<R> answers = again.apply(retried.stream().map(parents::get).toList());
+        for (int k = 0; k < retried.size(); k++) {
+            results.set(retried.get(k), answers.get(k));
         }
+    }
+
+    private static ProvisioningResult result(UserProvisioning p, SaveResult user, SaveResult[] licenses, SaveResult[] sets, SaveResult freeze) {
+        if (!user.success()) {
+            return new ProvisioningResult(user,
+                    p.permissionSetLicenseIds().stream().map(x -> SaveResult.failed(user.errors())).toList(),
+                    p.permissionSetIds().stream().map(x -> SaveResult.failed(user.errors())).toList(),
+                    p.frozen() ? SaveResult.failed(user.errors()) : null);
+        }
+        return new ProvisioningResult(user, List.of(licenses), List.of(sets), freeze);
     }
 
     /**
@@ -547,17 +512,7 @@ public final class RestSalesforceClient implements SalesforceClient {
                                                      Map<Integer, SaveResult> freezes) {
         List<ProvisioningResult> results = new ArrayList<>();
         for (int u = 0; u < users.size(); u++) {
-            SaveResult user = created.get(u);
-            UserProvisioning p = users.get(u);
-            if (!user.success()) {
-                List<SaveResult> failedLicenses = p.permissionSetLicenseIds().stream().map(x -> SaveResult.failed(user.errors())).toList();
-                List<SaveResult> failedSets = p.permissionSetIds().stream().map(x -> SaveResult.failed(user.errors())).toList();
-                results.add(new ProvisioningResult(user, failedLicenses, failedSets,
-                        p.frozen() ? SaveResult.failed(user.errors()) : null));
-            } else {
-                results.add(new ProvisioningResult(user, List.of(licensesByUser.get(u)), List.of(setsByUser.get(u)),
-                        freezes.get(u)));
-            }
+            results.add(result(users.get(u), created.get(u), licensesByUser.get(u), setsByUser.get(u), freezes.get(u)));
         }
         return results;
     }
@@ -822,6 +777,68 @@ public final class RestSalesforceClient implements SalesforceClient {
             return set;
         }
         return withRowErrors(set.id(), responses.subList(1, responses.size()).stream().map(r -> r.saveResult(null)).toList());
+    }
+
+    /**
+     * Many sets in composite requests of sObject collections, like {@link #provisionInBulk}: the sets, then their
+     * object rows and field rows naming each new set as {@code @{sets[i].id}}; usually one call for up to 200 sets.
+     */
+    @Override
+    public List<SaveResult> createPermissionSets(List<NewPermissionSet> sets) {
+        if (sets.size() == 1) {
+            NewPermissionSet s = sets.get(0);
+            return List.of(createPermissionSet(s.fields(), s.objects(), s.fieldPermissions()));
+        }
+        List<SaveResult> results = new ArrayList<>();
+        for (List<NewPermissionSet> chunk : compositeChunks(sets, s -> s.objects().size(), s -> s.fieldPermissions().size())) {
+            results.addAll(createPermissionSetChunk(chunk));
+        }
+        return results;
+    }
+
+    private List<SaveResult> createPermissionSetChunk(List<NewPermissionSet> sets) {
+        if (sets.size() == 1 || !fitsOneComposite(sets.stream().mapToInt(s -> s.objects().size()).sum(),
+                sets.stream().mapToInt(s -> s.fieldPermissions().size()).sum())) {
+            return SalesforceClient.super.createPermissionSets(sets);
+        }
+        DependentRecords objects = new DependentRecords("ParentId");
+        DependentRecords fields = new DependentRecords("ParentId");
+        List<ObjectNode> setRecords = new ArrayList<>();
+        for (int p = 0; p < sets.size(); p++) {
+            NewPermissionSet set = sets.get(p);
+            String ref = DependentRecords.reference("sets", p);
+            for (int i = 0; i < set.objects().size(); i++) {
+                objects.add(p, i, objectBody(set.objects().get(i), ref, true));
+            }
+            for (int i = 0; i < set.fieldPermissions().size(); i++) {
+                fields.add(p, i, fieldBody(set.fieldPermissions().get(i), ref, true));
+            }
+            ObjectNode record = permissionSetBody(set.fields(), false);
+            record.putObject("attributes").put("type", "PermissionSet");
+            setRecords.add(record);
+        }
+        List<SubResponse> responses = rest.composite(collectionSubrequests("sets", setRecords, objects, fields), false);
+        List<SaveResult> created = collectionResults(responses.get(0), sets.size());
+        if (created == null) {
+            return SalesforceClient.super.createPermissionSets(sets);   // nothing was created
+        }
+        objects.readResults(responses, 1);
+        fields.readResults(responses, 1 + objects.parts().size());
+        objects.resend(created, rest::create, Set.of());
+        fields.resend(created, rest::create, Set.of());
+        List<SaveResult> results = new ArrayList<>();
+        for (int p = 0; p < sets.size(); p++) {
+            SaveResult set = created.get(p);
+            if (!set.success()) {
+                results.add(set);
+                continue;
+            }
+            List<SaveResult> rows = new ArrayList<>(List.of(objects.forParent(p, sets.get(p).objects().size())));
+            rows.addAll(List.of(fields.forParent(p, sets.get(p).fieldPermissions().size())));
+            results.add(withRowErrors(set.id(), rows));
+        }
+        retryTransientParents(created, sets, results, SalesforceClient.super::createPermissionSets);
+        return results;
     }
 
     /**

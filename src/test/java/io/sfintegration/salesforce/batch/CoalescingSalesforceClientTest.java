@@ -5,6 +5,7 @@ import io.sfintegration.salesforce.NewAssignment;
 import io.sfintegration.salesforce.ProvisioningResult;
 import io.sfintegration.salesforce.SalesforceError;
 import io.sfintegration.salesforce.SalesforceException;
+import io.sfintegration.salesforce.PermissionSetFields;
 import io.sfintegration.salesforce.SaveResult;
 import io.sfintegration.salesforce.UserFields;
 import io.sfintegration.salesforce.UserProvisioning;
@@ -115,6 +116,22 @@ class CoalescingSalesforceClientTest {
         // The project's target: at most 0.2 API calls per user (a delegate call here is at least one API call).
         assertThat(calls.size()).isLessThanOrEqualTo(200);
         System.out.printf("provisionUsers: 1000 callers -> %d delegate calls%n", calls.size());
+    }
+
+    @Test
+    void permissionSetsCreatedByManyReconcilesGoOutTogether() throws Exception {
+        client(200, 1000, 100);
+
+        List<Object> outcomes = concurrently(100, i -> client.createPermissionSet(
+                new PermissionSetFields("Set_" + i, "Set " + i, null, null, java.util.Set.of()), List.of(), List.of()));
+
+        for (int i = 0; i < 100; i++) {
+            assertThat(outcomes.get(i)).isEqualTo(SaveResult.ok("0PSSet_" + i));
+        }
+        assertThat(delegate.calls("createPermissionSet")).isEmpty();
+        List<RecordingSalesforceClient.Call> calls = delegate.calls("createPermissionSets");
+        assertThat(calls.size()).isBetween(1, 3);
+        assertThat(calls.stream().mapToInt(c -> c.args().size()).sum()).isEqualTo(100);
     }
 
     @Test

@@ -154,6 +154,12 @@ final class RecordingSalesforceClient implements SalesforceClient {
     }
 
     @Override
+    public List<SaveResult> createPermissionSets(List<io.sfintegration.salesforce.NewPermissionSet> sets) {
+        record("createPermissionSets", sets);
+        return sets.stream().map(s -> SaveResult.ok("0PS" + s.fields().name())).toList();
+    }
+
+    @Override
     public SaveResult updatePermissionSet(String permissionSetId, PermissionSetFields fields) {
         record("updatePermissionSet", List.of(permissionSetId));
         return SaveResult.ok(permissionSetId);

@@ -15,6 +15,8 @@ import io.sfintegration.salesforce.PermissionSetFields;
 import io.sfintegration.salesforce.ProvisioningResult;
 import io.sfintegration.salesforce.SalesforceClient;
 import io.sfintegration.salesforce.SalesforceException;
+import io.sfintegration.salesforce.NewPermissionSet;
+import io.sfintegration.salesforce.PermissionSetState;
 import io.sfintegration.salesforce.SaveResult;
 import io.sfintegration.salesforce.UserFields;
 import io.sfintegration.salesforce.UserProvisioning;
@@ -230,6 +232,40 @@ class RestClientEmulatorTest {
         Map<String, UserState> found = client.findUsersByUsername(List.of("bulkpart.0@example.com", "bulkpart.1@example.com",
                 "bulkpart.3@example.com", "bulkpart.4@example.com"));
         assertThat(found.values()).hasSize(4).allSatisfy(u -> assertThat(u.permissionSetAssignments()).hasSize(1));
+    }
+
+    @Test
+    void permissionSetsAreCreatedTogetherInOneCall() {
+        SalesforceClient client = staticClient();
+        Ids ids = Ids.read(client);
+        createPermissionSet(client, "Together_Taken", ids.psl());
+        List<NewPermissionSet> sets = new ArrayList<>();
+        for (String name : List.of("Together_A", "Together_Taken", "Together_B")) {
+            sets.add(new NewPermissionSet(new PermissionSetFields(name, name.replace('_', ' '), "bulk", ids.psl(), Set.of("ApiEnabled")),
+                    List.of(new ObjectAccess(null, null, "Account", true, true, false, false, false, false)),
+                    List.of(new FieldAccess(null, null, "Account.Phone", true, false))));
+        }
+        long before = emulator.apiCalls();
+        List<SaveResult> results = client.createPermissionSets(sets);
+        // the rows of the set that failed fail their collections as a whole: sent again, one call per kind
+        assertThat(emulator.apiCalls() - before).isEqualTo(3);
+        assertThat(results).extracting(SaveResult::success).containsExactly(true, false, true);
+        assertThat(results.get(1).hasErrorCode("DUPLICATE_DEVELOPER_NAME")).as(results.get(1).toString()).isTrue();
+        assertThat(results.get(0).errors()).isEmpty();
+        Map<String, PermissionSetState> found = client.findPermissionSets(List.of("Together_A", "Together_B"));
+        assertThat(found.values()).hasSize(2).allSatisfy(ps -> {
+            assertThat(ps.fields().licenseId()).isNotNull();
+            assertThat(ps.objectPermissions()).singleElement().satisfies(o -> assertThat(o.create()).isTrue());
+            assertThat(ps.fieldPermissions()).singleElement().satisfies(f -> assertThat(f.field()).isEqualTo("Account.Phone"));
+            assertThat(ps.fields().userPermissions()).contains("ApiEnabled");
+        });
+
+        before = emulator.apiCalls();
+        List<NewPermissionSet> clean = List.of(
+                new NewPermissionSet(new PermissionSetFields("Together_C", "C", null, ids.psl(), Set.of()), sets.get(0).objects(), sets.get(0).fieldPermissions()),
+                new NewPermissionSet(new PermissionSetFields("Together_D", "D", null, ids.psl(), Set.of()), sets.get(0).objects(), sets.get(0).fieldPermissions()));
+        assertThat(client.createPermissionSets(clean)).allMatch(r -> r.success() && r.errors().isEmpty());
+        assertThat(emulator.apiCalls() - before).isEqualTo(1);
     }
 
     @Test
