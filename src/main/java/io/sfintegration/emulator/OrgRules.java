@@ -222,18 +222,24 @@ final class OrgRules {
     void computed(String type, Map<String, Object> r) {
         switch (type) {
             case "UserLicense" -> {
+                // computed on every read of the licence, also through relationships (User.Profile.UserLicense.Name):
+                // a query over 10,000 users does this 10,000 times, so each profile's licence is looked up once
+                Map<String, Boolean> profileCounts = new HashMap<>();
                 int used = 0;
                 for (Map<String, Object> u : store.live("User")) {
-                    if (Boolean.TRUE.equals(u.get("IsActive")) && sameId(licenseOfProfile((String) u.get("ProfileId")), r.get("Id"))) {
+                    if (Boolean.TRUE.equals(u.get("IsActive")) && profileCounts.computeIfAbsent((String) u.get("ProfileId"),
+                            profileId -> sameId(licenseOfProfile(profileId), r.get("Id")))) {
                         used++;
                     }
                 }
                 r.put("UsedLicenses", (long) used);
             }
             case "PermissionSetLicense" -> {
+                // as for UserLicense: every assignment names one of a few licences, so each distinct id is compared once
+                Map<Object, Boolean> sameLicense = new HashMap<>();
                 int used = 0;
                 for (Map<String, Object> a : store.live("PermissionSetLicenseAssign")) {
-                    if (sameId(a.get("PermissionSetLicenseId"), r.get("Id"))) {
+                    if (sameLicense.computeIfAbsent(a.get("PermissionSetLicenseId"), id -> sameId(id, r.get("Id")))) {
                         used++;
                     }
                 }
