@@ -39,16 +39,30 @@ final class IdGenerator {
     static String to18(String id15) {
         StringBuilder suffix = new StringBuilder();
         for (int block = 0; block < 3; block++) {
-            int bits = 0;
-            for (int i = 0; i < 5; i++) {
-                char c = id15.charAt(block * 5 + i);
-                if (c >= 'A' && c <= 'Z') {
-                    bits |= 1 << i;
-                }
-            }
-            suffix.append(CHECKSUM.charAt(bits));
+            suffix.append(checksumChar(id15, block));
         }
         return id15 + suffix;
+    }
+
+    private static char checksumChar(String id, int block) {
+        int bits = 0;
+        for (int i = 0; i < 5; i++) {
+            char c = id.charAt(block * 5 + i);
+            if (c >= 'A' && c <= 'Z') {
+                bits |= 1 << i;
+            }
+        }
+        return CHECKSUM.charAt(bits);
+    }
+
+    /** Without building the 18-character form: the org rules compare ids this way millions of times in a large org. */
+    private static boolean checksumMatches(String id18) {
+        for (int block = 0; block < 3; block++) {
+            if (Character.toUpperCase(id18.charAt(15 + block)) != checksumChar(id18, block)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The case-sensitive 15-character form used as the store key; null when the text cannot be an id. */
@@ -61,7 +75,7 @@ final class IdGenerator {
                 return null;
             }
         }
-        if (id.length() == 18 && !to18(id.substring(0, 15)).equalsIgnoreCase(id)) {
+        if (id.length() == 18 && !checksumMatches(id)) {
             return null;
         }
         return id.substring(0, 15);

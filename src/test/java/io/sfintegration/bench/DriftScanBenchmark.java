@@ -79,13 +79,20 @@ class DriftScanBenchmark {
                 .context("assignments per user", "1 permission set licence, 2 permission sets")
                 .context("interval", "10m (144 scans a day), full read at least every " + FULL_READ_EVERY + " scans")
                 .context("quiet day", "24 full reads + 120 one-call probes; busy day: a change before every scan (144 full reads)");
-        // -Ddrift.bench.sizes=10,1000 for a shorter run: 10,000 resources take the mock Kubernetes API ~10 minutes to create
+        // -Ddrift.bench.sizes=10,1000 for a shorter run: on 2 shared cores the 10,000 row took ~4.5 minutes (seeding the
+        // emulator ~2, creating 10,100 resources in the mock API ~1, three scans ~1)
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (String size : System.getProperty("drift.bench.sizes", "10,1000,10000").split(",")) {
             int users = Integer.parseInt(size.trim());
             Map<String, Object> row = measure(users);
             report.row(row);
+            rows.add(row);
         }
         report.publish();
+        // after publishing, so the figures of a run that misses a target are still there to look at
+        for (Map<String, Object> row : rows) {
+            DriftScanTargets.require((Integer) row.get("users"), 1, (Long) row.get("full scan calls"), (Long) row.get("no-change scan calls"));
+        }
     }
 
     private Map<String, Object> measure(int users) throws Exception {
@@ -103,6 +110,13 @@ class DriftScanBenchmark {
             long k8sStart = System.nanoTime();
             createResources(client, seeded);
             long k8sMillis = (System.nanoTime() - k8sStart) / 1_000_000;
+            progress(users, "created " + (users + PERMISSION_SETS) + " resources in the mock Kubernetes API in " + k8sMillis + " ms"
+                    + " (Salesforce side seeded in " + seedMillis + " ms)");
+            // the same list request the scanner makes, timed on its own
+            long listStart = System.nanoTime();
+            int listed = client.resources(IntegrationUser.class).inNamespace(NAMESPACE).list().getItems().size();
+            long listMillis = (System.nanoTime() - listStart) / 1_000_000;
+            assertThat(listed).isEqualTo(users);
 
             SalesforceClients clients = TestClients.create(client);
             Clock clock = Clock.systemUTC();
@@ -112,8 +126,11 @@ class DriftScanBenchmark {
             EmulatorRest person = new EmulatorRest(emulator);
 
             long before = person.apiCalls();
+            long firstStart = System.nanoTime();
             ScanResult first = scanner.scanNow(NAMESPACE, ORG);
+            long firstMillis = (System.nanoTime() - firstStart) / 1_000_000;
             long firstCounted = person.apiCalls() - before;
+            progress(users, "first scan: " + firstCounted + " calls, " + firstMillis + " ms");
             assertThat(first.outcome()).as(first.toString()).isEqualTo(ScanOutcome.FULL);
             assertThat(first.resourcesChecked()).isEqualTo(users + PERMISSION_SETS);
             assertThat(first.drifted()).as("nothing differs after seeding").isZero();
@@ -122,16 +139,20 @@ class DriftScanBenchmark {
             before = person.apiCalls();
             ScanResult quiet = scanner.scanNow(NAMESPACE, ORG);
             long quietCounted = person.apiCalls() - before;
+            progress(users, "no-change scan: " + quietCounted + " calls");
             assertThat(quiet.outcome()).isEqualTo(ScanOutcome.SKIPPED);
 
             // a person changes one user: the next scan reads everything and finds it
             person.update("User", seeded.userIds.get(users / 2), Map.of("LastName", "Changed by hand"));
             Thread.sleep(1_100);
             before = person.apiCalls();
+            CallBreakdown fullBreakdown = new CallBreakdown(person);
             long scanStart = System.nanoTime();
             ScanResult changed = scanner.scanNow(NAMESPACE, ORG);
             long fullMillis = (System.nanoTime() - scanStart) / 1_000_000;
             long fullCounted = person.apiCalls() - before;
+            String fullByResource = fullBreakdown.sinceStart();
+            progress(users, "full scan after a change: " + fullCounted + " calls (" + fullByResource + "), " + fullMillis + " ms");
             assertThat(changed.outcome()).isEqualTo(ScanOutcome.FULL);
             assertThat(changed.drifted()).isEqualTo(1);
             scanner.close();
@@ -144,19 +165,22 @@ class DriftScanBenchmark {
             row.put("first scan calls", firstCounted);
             row.put("full scan calls", fullCounted);
             row.put("no-change scan calls", quietCounted);
+            row.put("full scan calls by resource", fullByResource);
             row.put("calls/day quiet", perDayQuiet);
             row.put("calls/day busy", perDayBusy);
             row.put("per-resource polling calls/day", (long) (users + PERMISSION_SETS) * SCANS_PER_DAY);
             row.put("full scan ms", fullMillis);
+            row.put("first scan ms", firstMillis);
+            row.put("k8s list ms", listMillis);
             row.put("seed ms (sf/k8s)", seedMillis + "/" + k8sMillis);
-            row.put("targets met", fullCounted <= 30 && quietCounted <= 1);
+            row.put("targets met", DriftScanTargets.misses(users, 1, fullCounted, quietCounted).isEmpty());
             assertThat(changed.apiCalls()).as("the scanner's own count agrees with the emulator's").isEqualTo(fullCounted);
-            assertThat(quietCounted).as("a scan that finds nothing changed").isLessThanOrEqualTo(1);
-            if (users <= 10_000) {
-                assertThat(fullCounted).as("a full scan of " + users + " users").isLessThanOrEqualTo(30);
-            }
             return row;
         }
+    }
+
+    private static void progress(int users, String what) {
+        System.out.println("[drift-scan " + users + " users] " + what);
     }
 
     // ---- Kubernetes side ----
@@ -193,7 +217,7 @@ class DriftScanBenchmark {
                     ps.getSpec().setFieldPermissions(new ArrayList<>());
                     PermissionSetStatus status = new PermissionSetStatus();
                     status.setPermissionSetId(seeded.permissionSetIds.get(n));
-                    settle(client, client.resource(ps).create(), status);
+                    createSettled(client, ps, status);
                 }));
             }
             for (Future<?> f : work) {
@@ -213,7 +237,7 @@ class DriftScanBenchmark {
                     status.setAssignedPermissionSets(List.of(
                             new AssignedPermissionSet(Bulk.permissionSetName(Bulk.firstSet(n)), seeded.permissionSetIds.get(Bulk.firstSet(n)), null, true),
                             new AssignedPermissionSet(Bulk.permissionSetName(Bulk.secondSet(n)), seeded.permissionSetIds.get(Bulk.secondSet(n)), null, true)));
-                    settle(client, client.resource(u).create(), status);
+                    createSettled(client, u, status);
                 }));
             }
             for (Future<?> f : work) {
@@ -221,6 +245,27 @@ class DriftScanBenchmark {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Creates the resource with the status a controller would write once Salesforce matches generation 1, in one
+     * request: the mock API server has no CRD registered, so it treats status as part of the object and keeps it on
+     * create (a real API server with the status subresource drops it). Should it ever drop it, the status is written
+     * with a second request as before. One request instead of two halves the cost, which grows with the number of
+     * stored objects: the mock's CRUD dispatcher finds an object by scanning all of them under one write lock.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void createSettled(KubernetesClient client, io.fabric8.kubernetes.client.CustomResource resource, ConditionedStatus status) {
+        long generation = 1;   // what the API server gives a new object
+        status.getConditions().add(new ConditionBuilder().withType("Ready").withStatus("True").withReason("Available")
+                .withObservedGeneration(generation).build());
+        status.setObservedGeneration(generation);
+        resource.setStatus(status);
+        io.fabric8.kubernetes.client.CustomResource created = (io.fabric8.kubernetes.client.CustomResource) client.resource(resource).create();
+        if (created.getStatus() == null || !Long.valueOf(generation).equals(created.getMetadata().getGeneration())) {
+            status.getConditions().clear();
+            settle(client, created, status);
         }
     }
 
