@@ -65,11 +65,13 @@ final class OAuthEndpoints {
                 if (form.get("client_id") != null && app(form.get("client_id")).isEmpty()) {
                     return oauthError(400, "invalid_client_id", "client identifier invalid");
                 }
-                Optional<String> user = tokens.userOfRefreshToken(form.get("refresh_token"));
+                String refresh = form.get("refresh_token");
+                Optional<String> user = tokens.userOfRefreshToken(refresh);
                 if (user.isEmpty() || !active(user.get())) {
                     return oauthError(400, "invalid_grant", "expired access/refresh token");
                 }
-                return success(user.get(), false);
+                // the answer carries no new refresh token; the access token stays tied to the one presented
+                return tokenReply(user.get(), tokens.issueFromRefresh(user.get(), refresh), false);
             }
             default -> {
                 return oauthError(400, "unsupported_grant_type", "grant type not supported");
@@ -167,10 +169,15 @@ final class OAuthEndpoints {
     }
 
     Reply success(String userId, boolean withRefresh) {
-        String access = tokens.issue(userId, withRefresh);
+        return tokenReply(userId, tokens.issue(userId, withRefresh), true);
+    }
+
+    private Reply tokenReply(String userId, String access, boolean showRefreshToken) {
         ObjectNode out = Reply.JSON.createObjectNode();
         out.put("access_token", access);
-        tokens.refreshTokenOf(access).ifPresent(r -> out.put("refresh_token", r));
+        if (showRefreshToken) {
+            tokens.refreshTokenOf(access).ifPresent(r -> out.put("refresh_token", r));
+        }
         out.put("signature", java.util.Base64.getEncoder().encodeToString(Integer.toHexString(access.hashCode()).getBytes()));
         out.put("scope", "api");
         out.put("instance_url", baseUrl.get());

@@ -38,6 +38,17 @@ final class TokenStore {
         return token;
     }
 
+    /**
+     * An access token from the refresh_token grant, tied to that refresh token so that revoking it revokes this one
+     * too ("If a refresh token is included, Salesforce revokes it and any associated access tokens":
+     * https://developer.salesforce.com/docs/atlas.en-us.mobile_sdk.meta/mobile_sdk/oauth_revoking_tokens.htm).
+     */
+    String issueFromRefresh(String userId, String refreshToken) {
+        String token = orgId15 + "!" + opaque(72);
+        sessions.put(token, new Session(userId, clock.instant().plus(ttl), refreshToken));
+        return token;
+    }
+
     Optional<String> refreshTokenOf(String token) {
         return Optional.ofNullable(sessions.get(token)).map(Session::refreshToken);
     }

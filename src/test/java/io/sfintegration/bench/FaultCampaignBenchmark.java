@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * is created while the fault acts; then every resource must converge with no duplicate and no deletion in the org,
  * no secret in the logs, and API calls within a bound (no hot loop).
  * <p>
- * {@code ./mvnw -Pbench test -Dtest=FaultCampaignBenchmark [-Dfault.users=100 -Dfault.permissionSets=10]}.
+ * {@code ./mvnw -Pbench verify -Dtest=FaultCampaignBenchmark [-Dfault.users=100 -Dfault.permissionSets=10]}.
  * Table on stdout, JSON in target/bench/fault-campaign.json.
  */
 @Tag("benchmark")

@@ -5,7 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Heap used after a full GC and the resident set size of this JVM (Linux /proc/self/status). */
+/** Heap used after a full GC and the resident set size of a JVM (Linux /proc/<pid>/status). */
 final class ProcessMemory {
     private ProcessMemory() {
     }
@@ -20,9 +20,14 @@ final class ProcessMemory {
 
     /** VmRSS in bytes, or -1 where /proc is missing. */
     static long residentBytes() {
+        return residentBytes(Path.of("/proc/self/status"), "VmRSS:");
+    }
+
+    /** A size line (VmRSS:, VmHWM:) of a /proc/<pid>/status file in bytes, or -1 where it is missing. */
+    static long residentBytes(Path status, String field) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }
             }

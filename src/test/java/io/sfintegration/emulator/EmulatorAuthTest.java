@@ -141,13 +141,15 @@ class EmulatorAuthTest {
         assertThat(refreshed.status()).as(refreshed.raw().body()).isEqualTo(200);
         String fresh = refreshed.body().path("access_token").asText();
         assertThat(fresh).isNotEqualTo(issued.body().path("access_token").asText());
+        assertThat(refreshed.body().has("refresh_token")).as("Salesforce sends no new refresh token on refresh").isFalse();
         assertThat(new EmulatorHttp(emulator.baseUrl(), fresh).get(V + "/limits").status()).isEqualTo(200);
 
         assertThat(anonymous().form("/services/oauth2/revoke", Map.of("token", refresh)).status()).isEqualTo(200);
         assertOAuthError(anonymous().form("/services/oauth2/token", Map.of("grant_type", "refresh_token", "refresh_token", refresh)),
                 "invalid_grant");
-        // the access token issued together with the revoked refresh token goes too
+        // the access tokens issued with the revoked refresh token, and from it, go too
         assertInvalidSession(new EmulatorHttp(emulator.baseUrl(), issued.body().path("access_token").asText()).get(V + "/limits"));
+        assertInvalidSession(new EmulatorHttp(emulator.baseUrl(), fresh).get(V + "/limits"));
     }
 
     @Test

@@ -121,9 +121,14 @@ public final class OperatorHarness implements AutoCloseable {
         operator.start();
     }
 
+    /** Stops the in-process operator (again is a no-op), e.g. to let a packaged operator in another process take over. */
     public void stopOperator() {
+        if (operator == null) {
+            return;
+        }
         operator.stop();
         components.close();
+        operator = null;
     }
 
     public void restartOperator() {
