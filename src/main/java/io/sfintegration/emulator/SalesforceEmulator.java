@@ -147,7 +147,7 @@ public final class SalesforceEmulator implements AutoCloseable {
         try (exchange) {
             String target = requestTarget(exchange);
             int q = target.indexOf('?');
-            String path = (q < 0 ? target : target.substring(0, q)).replaceAll("^/{2,}", "/");
+            String path = singleLeadingSlash(q < 0 ? target : target.substring(0, q));
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             Map<String, String> query = parse(q < 0 ? null : target.substring(q + 1));
             byte[] raw = exchange.getRequestBody().readAllBytes();
@@ -242,6 +242,15 @@ public final class SalesforceEmulator implements AutoCloseable {
         }
         int hash = target.indexOf('#');
         return hash < 0 ? target : target.substring(0, hash);
+    }
+
+    /** "//services/data" as "/services/data": clients that join a base URL ending in a slash send such paths. */
+    private static String singleLeadingSlash(String path) {
+        int slashes = 0;
+        while (slashes < path.length() && path.charAt(slashes) == '/') {
+            slashes++;
+        }
+        return slashes < 2 ? path : path.substring(slashes - 1);
     }
 
     private Optional<String> bearer(HttpExchange exchange) {
