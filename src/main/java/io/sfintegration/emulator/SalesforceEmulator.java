@@ -17,8 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An emulated Salesforce org on 127.0.0.1, plain HTTP, in-process: OAuth, the REST API resources the operator and
@@ -63,12 +61,7 @@ public final class SalesforceEmulator implements AutoCloseable {
         if (!config.latency.isZero()) {
             faults.latency(config.latency.toMillis(), 0);
         }
-        AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(config.threads, r -> {
-            Thread t = new Thread(r, "salesforce-emulator-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = new HandlerPool(config.threads);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();

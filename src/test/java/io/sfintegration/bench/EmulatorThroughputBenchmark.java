@@ -6,6 +6,8 @@ import io.sfintegration.emulator.SalesforceEmulator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -30,7 +32,9 @@ import java.util.function.Supplier;
  * Load comes from {@link KeepAliveHttpClient} (a few keep-alive connections, pre-built request bytes) because
  * java.net.http.HttpClient costs more CPU per request than the emulator does, and client and server share the same
  * 2 cores. One extra row runs the query through java.net.http.HttpClient with 8 threads, to show what that client
- * costs: that row measures client plus server, not the server alone.
+ * costs: that row measures client plus server, not the server alone. Other work on a shared machine moves requests/s
+ * a lot; the server's CPU time per request (its threads' CPU time over the requests served) does not, and 2 cores
+ * divided by it is what the server could serve if the client cost nothing.
  */
 @Tag("benchmark")
 class EmulatorThroughputBenchmark {
@@ -38,7 +42,7 @@ class EmulatorThroughputBenchmark {
     /** Enough connections to keep the server's threads busy on 2 cores; more only adds context switches. */
     private static final int CONNECTIONS = 4;
     private static final int HTTP_CLIENT_THREADS = 8;
-    private static final Duration WARMUP = Duration.ofSeconds(1);
+    private static final Duration WARMUP = Duration.ofSeconds(2);
     private static final Duration RUN = Duration.ofSeconds(5);
     private static final String SOQL = "SELECT Id, Username FROM User WHERE IsActive = true";
 
@@ -102,9 +106,11 @@ class EmulatorThroughputBenchmark {
 
     private static Map<String, Object> measure(String name, int threads, CallFactory calls, int recordsPerCall) throws Exception {
         run(threads, calls, WARMUP);
+        long cpuBefore = serverCpuNanos();
         long start = System.nanoTime();
         long[] outcome = run(threads, calls, RUN);
         double seconds = (System.nanoTime() - start) / 1e9;
+        long serverCpu = serverCpuNanos() - cpuBefore;
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("workload", name);
         row.put("client threads", threads);
@@ -113,7 +119,25 @@ class EmulatorThroughputBenchmark {
         row.put("requests/s", Math.round(outcome[0] / seconds));
         row.put("records/s", Math.round(outcome[0] * recordsPerCall / seconds));
         row.put("mean latency (ms)", outcome[0] == 0 ? 0.0 : outcome[2] / 1e6 / outcome[0]);
+        double cpuPerRequest = outcome[0] == 0 ? 0.0 : serverCpu / 1e3 / outcome[0];
+        row.put("server CPU per request (us)", cpuPerRequest);
+        row.put("server-only capacity on 2 cores (req/s)", cpuPerRequest == 0 ? 0 : Math.round(2e6 / cpuPerRequest));
         return row;
+    }
+
+    /**
+     * CPU time (user and system) of the emulator's threads: its handler threads and the JDK server's dispatcher.
+     * Unlike requests/s it does not depend on what else runs on the machine, and the client's CPU is not in it.
+     */
+    private static long serverCpuNanos() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("salesforce-emulator-") || t.getName().startsWith("HTTP-Dispatcher")) {
+                total += Math.max(0, mx.getThreadCpuTime(t.getId()));
+            }
+        }
+        return total;
     }
 
     /** Runs the client threads for the duration; returns {successful requests, errors, total nanos of the successful ones}. */
