@@ -65,12 +65,18 @@ public final class EmulatorFaults {
 
     /** The fault to inject into this call, or null. */
     String pick(String path, boolean write) {
-        for (FailNext f : failNext) {
-            if (path.contains(f.path()) && f.remaining().getAndDecrement() > 0) {
-                return f.errorCode();
+        if (!failNext.isEmpty()) {
+            for (FailNext f : failNext) {
+                if (path.contains(f.path()) && f.remaining().getAndDecrement() > 0) {
+                    return f.errorCode();
+                }
             }
+            // removeIf locks the list even when nothing goes: only pay for it when there are rules
+            failNext.removeIf(f -> f.remaining().get() <= 0);
         }
-        failNext.removeIf(f -> f.remaining().get() <= 0);
+        if (errorRates.isEmpty()) {
+            return null;
+        }
         ThreadLocalRandom r = ThreadLocalRandom.current();
         for (Map.Entry<String, Double> e : errorRates.entrySet()) {
             if (e.getKey().equals(UNABLE_TO_LOCK_ROW) && !write) {

@@ -30,7 +30,7 @@ final class RecordJson {
             if (only != null && only.stream().noneMatch(o -> o.equalsIgnoreCase(f.name()))) {
                 continue;
             }
-            node.set(f.name(), Reply.JSON.valueToTree(value(r.get(f.name()))));
+            node.set(f.name(), JsonTrees.of(value(r.get(f.name()))));
         }
         return node;
     }

@@ -27,6 +27,8 @@ final class RestApi {
 
     static final List<String> VERSIONS = List.of("55.0", "56.0", "57.0", "58.0", "59.0", "60.0", "61.0", "62.0", "63.0", "64.0", "65.0");
     private static final Pattern VERSIONED = Pattern.compile("^v(\\d{2}\\.\\d)(/.*)?$");
+    private static final Pattern BATCH_SIZE = Pattern.compile("batchSize=(\\d+)");
+    private static final Pattern VERSION_PREFIX = Pattern.compile("^v\\d+\\.\\d/?");
     static final int DEFAULT_BATCH = 2000;
 
     private final OrgStore store;
@@ -79,7 +81,7 @@ final class RestApi {
         if (!VERSIONS.contains(version)) {
             return Reply.error(404, "NOT_FOUND", "The requested resource does not exist", null);
         }
-        String rest = m.group(2) == null ? "" : m.group(2).replaceAll("^/+", "").replaceAll("/+$", "");
+        String rest = m.group(2) == null ? "" : trimSlashes(m.group(2));
         List<String> parts = rest.isEmpty() ? List.of() : Arrays.asList(rest.split("/"));
         try {
             if (parts.isEmpty()) {
@@ -122,8 +124,11 @@ final class RestApi {
     }
 
     private static int batchSize(Map<String, String> headers) {
-        String options = headers.getOrDefault("sforce-query-options", "");
-        Matcher m = Pattern.compile("batchSize=(\\d+)").matcher(options);
+        String options = headers.get("sforce-query-options");
+        if (options == null) {
+            return DEFAULT_BATCH;
+        }
+        Matcher m = BATCH_SIZE.matcher(options);
         if (m.find()) {
             return Math.max(200, Math.min(2000, Integer.parseInt(m.group(1))));
         }
@@ -158,7 +163,7 @@ final class RestApi {
         }
         ArrayNode rows = out.putArray("records");
         for (Map<String, Object> r : records.subList(Math.min(offset, records.size()), end)) {
-            rows.add(Reply.JSON.valueToTree(r));
+            rows.add(JsonTrees.of(r));
         }
         return Reply.of(200, out);
     }
@@ -266,7 +271,7 @@ final class RestApi {
     }
 
     static String resourceName(String path) {
-        String p = path.replaceAll("^v\\d+\\.\\d/?", "");
+        String p = VERSION_PREFIX.matcher(path).replaceFirst("");
         String[] parts = p.split("/");
         if (parts.length == 0 || parts[0].isEmpty()) {
             return "resources";
@@ -278,6 +283,19 @@ final class RestApi {
             return "composite/" + parts[1];
         }
         return parts[0];
+    }
+
+    /** The text without its leading and trailing slashes. */
+    private static String trimSlashes(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && s.charAt(start) == '/') {
+            start++;
+        }
+        while (end > start && s.charAt(end - 1) == '/') {
+            end--;
+        }
+        return s.substring(start, end);
     }
 
     private static Reply notAllowed() {

@@ -17,8 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An emulated Salesforce org on 127.0.0.1, plain HTTP, in-process: OAuth, the REST API resources the operator and
@@ -63,12 +61,7 @@ public final class SalesforceEmulator implements AutoCloseable {
         if (!config.latency.isZero()) {
             faults.latency(config.latency.toMillis(), 0);
         }
-        AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(config.threads, r -> {
-            Thread t = new Thread(r, "salesforce-emulator-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = new HandlerPool(config.threads);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
@@ -147,7 +140,7 @@ public final class SalesforceEmulator implements AutoCloseable {
         try (exchange) {
             String target = requestTarget(exchange);
             int q = target.indexOf('?');
-            String path = (q < 0 ? target : target.substring(0, q)).replaceAll("^/{2,}", "/");
+            String path = singleLeadingSlash(q < 0 ? target : target.substring(0, q));
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             Map<String, String> query = parse(q < 0 ? null : target.substring(q + 1));
             byte[] raw = exchange.getRequestBody().readAllBytes();
@@ -242,6 +235,15 @@ public final class SalesforceEmulator implements AutoCloseable {
         }
         int hash = target.indexOf('#');
         return hash < 0 ? target : target.substring(0, hash);
+    }
+
+    /** "//services/data" as "/services/data": clients that join a base URL ending in a slash send such paths. */
+    private static String singleLeadingSlash(String path) {
+        int slashes = 0;
+        while (slashes < path.length() && path.charAt(slashes) == '/') {
+            slashes++;
+        }
+        return slashes < 2 ? path : path.substring(slashes - 1);
     }
 
     private Optional<String> bearer(HttpExchange exchange) {
