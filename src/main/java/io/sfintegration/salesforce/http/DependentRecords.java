@@ -61,6 +61,11 @@ final class DependentRecords {
         }
     }
 
+    /** Creates every record in collections; for records that already carry their parent's real id. */
+    void createAll(Function<List<ObjectNode>, List<SaveResult>> create) {
+        results = records.isEmpty() ? new SaveResult[0] : create.apply(records).toArray(SaveResult[]::new);
+    }
+
     /**
      * Sends again, with real ids, the records of created parents whose collection failed as a whole or that failed
      * transiently, and those of parents in {@code alsoFor} that failed at all (e.g. their licence came late).

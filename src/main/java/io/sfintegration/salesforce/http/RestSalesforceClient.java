@@ -46,6 +46,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 import java.util.function.ToIntFunction;
 
@@ -373,17 +374,7 @@ public final class RestSalesforceClient implements SalesforceClient {
         }
         DependentRecords licenses = new DependentRecords("AssigneeId");
         DependentRecords sets = new DependentRecords("AssigneeId");
-        for (int u = 0; u < users.size(); u++) {
-            String ref = DependentRecords.reference("users", u);
-            List<String> licenseIds = users.get(u).permissionSetLicenseIds();
-            for (int i = 0; i < licenseIds.size(); i++) {
-                licenses.add(u, i, assignmentBody("PermissionSetLicenseAssign", ref, "PermissionSetLicenseId", licenseIds.get(i), true));
-            }
-            List<String> setIds = users.get(u).permissionSetIds();
-            for (int i = 0; i < setIds.size(); i++) {
-                sets.add(u, i, assignmentBody("PermissionSetAssignment", ref, "PermissionSetId", setIds.get(i), true));
-            }
-        }
+        addAssignments(users, u -> DependentRecords.reference("users", u), licenses, sets);
         List<ObjectNode> userRecords = users.stream().map(u -> userBody(u.user(), u.active(), true)).toList();
         List<SubResponse> responses = rest.composite(collectionSubrequests("users", userRecords, licenses, sets), false);
         List<SaveResult> created = collectionResults(responses.get(0), users.size());
@@ -396,13 +387,7 @@ public final class RestSalesforceClient implements SalesforceClient {
         Set<Integer> licensesResent = licenses.resend(created, rest::create, Set.of());
         sets.resend(created, rest::create, licensesResent);
 
-        Map<Integer, SaveResult> freezes = freezeCreated(users, created);
-        List<ProvisioningResult> results = new ArrayList<>();
-        for (int u = 0; u < users.size(); u++) {
-            UserProvisioning p = users.get(u);
-            results.add(result(p, created.get(u), licenses.forParent(u, p.permissionSetLicenseIds().size()),
-                    sets.forParent(u, p.permissionSetIds().size()), freezes.get(u)));
-        }
+        List<ProvisioningResult> results = results(users, created, licenses, sets);
         retryTransientParents(created, users, results, this::provisionInPhases);
         return results;
     }
@@ -475,59 +460,44 @@ public final class RestSalesforceClient implements SalesforceClient {
     private List<ProvisioningResult> provisionInPhases(List<UserProvisioning> users) {
         List<SaveResult> created = rest.create(users.stream()
                 .map(u -> userBody(u.user(), u.active(), true)).toList());
+        DependentRecords licenses = new DependentRecords("AssigneeId");
+        DependentRecords sets = new DependentRecords("AssigneeId");
+        addAssignments(users, u -> created.get(u).success() ? created.get(u).id() : null, licenses, sets);
+        licenses.createAll(rest::create);
+        sets.createAll(rest::create);
+        return results(users, created, licenses, sets);
+    }
 
-        List<int[]> licenseRefs = new ArrayList<>();
-        List<ObjectNode> licenseRecords = new ArrayList<>();
-        List<int[]> setRefs = new ArrayList<>();
-        List<ObjectNode> setRecords = new ArrayList<>();
+    /** The licence and permission set assignments of the users that have an assignee (an id or a reference). */
+    private void addAssignments(List<UserProvisioning> users, IntFunction<String> assignee,
+                                DependentRecords licenses, DependentRecords sets) {
         for (int u = 0; u < users.size(); u++) {
-            if (!created.get(u).success()) {
+            String assigneeId = assignee.apply(u);
+            if (assigneeId == null) {
                 continue;
             }
-            String userId = created.get(u).id();
             List<String> licenseIds = users.get(u).permissionSetLicenseIds();
             for (int i = 0; i < licenseIds.size(); i++) {
-                licenseRefs.add(new int[]{u, i});
-                licenseRecords.add(assignmentBody("PermissionSetLicenseAssign", userId, "PermissionSetLicenseId",
-                        licenseIds.get(i), true));
+                licenses.add(u, i, assignmentBody("PermissionSetLicenseAssign", assigneeId, "PermissionSetLicenseId", licenseIds.get(i), true));
             }
             List<String> setIds = users.get(u).permissionSetIds();
             for (int i = 0; i < setIds.size(); i++) {
-                setRefs.add(new int[]{u, i});
-                setRecords.add(assignmentBody("PermissionSetAssignment", userId, "PermissionSetId", setIds.get(i), true));
+                sets.add(u, i, assignmentBody("PermissionSetAssignment", assigneeId, "PermissionSetId", setIds.get(i), true));
             }
         }
-        List<SaveResult> licenseResults = licenseRecords.isEmpty() ? List.of() : rest.create(licenseRecords);
-        List<SaveResult> setResults = setRecords.isEmpty() ? List.of() : rest.create(setRecords);
-
-        return assemble(users, created,
-                spread(users, UserProvisioning::permissionSetLicenseIds, licenseRefs, licenseResults),
-                spread(users, UserProvisioning::permissionSetIds, setRefs, setResults),
-                freezeCreated(users, created));
     }
 
-    private static List<ProvisioningResult> assemble(List<UserProvisioning> users, List<SaveResult> created,
-                                                     Map<Integer, SaveResult[]> licensesByUser,
-                                                     Map<Integer, SaveResult[]> setsByUser,
-                                                     Map<Integer, SaveResult> freezes) {
+    /** One result per user, with its assignments and, for frozen users, the freeze (done here, in bulk). */
+    private List<ProvisioningResult> results(List<UserProvisioning> users, List<SaveResult> created,
+                                             DependentRecords licenses, DependentRecords sets) {
+        Map<Integer, SaveResult> freezes = freezeCreated(users, created);
         List<ProvisioningResult> results = new ArrayList<>();
         for (int u = 0; u < users.size(); u++) {
-            results.add(result(users.get(u), created.get(u), licensesByUser.get(u), setsByUser.get(u), freezes.get(u)));
+            UserProvisioning p = users.get(u);
+            results.add(result(p, created.get(u), licenses.forParent(u, p.permissionSetLicenseIds().size()),
+                    sets.forParent(u, p.permissionSetIds().size()), freezes.get(u)));
         }
         return results;
-    }
-
-    private static Map<Integer, SaveResult[]> spread(List<UserProvisioning> users,
-                                                     Function<UserProvisioning, List<String>> targets,
-                                                     List<int[]> refs, List<SaveResult> results) {
-        Map<Integer, SaveResult[]> byUser = new HashMap<>();
-        for (int u = 0; u < users.size(); u++) {
-            byUser.put(u, new SaveResult[targets.apply(users.get(u)).size()]);
-        }
-        for (int k = 0; k < refs.size(); k++) {
-            byUser.get(refs.get(k)[0])[refs.get(k)[1]] = results.get(k);
-        }
-        return byUser;
     }
 
     private Map<Integer, SaveResult> freezeCreated(List<UserProvisioning> users, List<SaveResult> created) {
