@@ -125,7 +125,7 @@ class FaultCampaignBenchmark {
                     proxy.set(TcpProxy.to(url));
                     return proxy.get().url();
                 });
-        try (OperatorHarness harness = OperatorHarness.start(options)) {
+        try (OperatorHarness harness = OperatorHarness.start(options, io.sfintegration.salesforce.batch.BatchSettings.defaults())) {
             EmulatorRest sf = new EmulatorRest(harness.emulator());
             harness.createClientCredentialsOrg();
             Ctx ctx = new Ctx(harness, sf, proxy.get(), new LinkedHashMap<>());

@@ -75,7 +75,7 @@ class ScenarioBenchmark {
 
     /** Steady state and drift run on the burst's resources. */
     private void burstSteadyDrift() throws Exception {
-        try (OperatorHarness harness = OperatorHarness.start(OperatorHarness.Options.defaults().withEmulator(emulator(USERS)))) {
+        try (OperatorHarness harness = OperatorHarness.start(OperatorHarness.Options.defaults().withEmulator(emulator(USERS)), io.sfintegration.salesforce.batch.BatchSettings.defaults())) {
             EmulatorRest sf = new EmulatorRest(harness.emulator());
             harness.createOrg();
             sf.admin("PUT", "/__emulator/faults", Map.of("latencyMs", LATENCY_MS));
@@ -228,7 +228,7 @@ class ScenarioBenchmark {
             report.row(row);
             return;
         }
-        try (OperatorHarness harness = OperatorHarness.start(OperatorHarness.Options.defaults().withEmulator(emulator(SCALE_USERS)))) {
+        try (OperatorHarness harness = OperatorHarness.start(OperatorHarness.Options.defaults().withEmulator(emulator(SCALE_USERS)), io.sfintegration.salesforce.batch.BatchSettings.defaults())) {
             harness.stopOperator();
             EmulatorRest sf = new EmulatorRest(harness.emulator());
             try (OperatorProcess operator = OperatorProcess.start(harness.client().getMasterUrl().toString(), OperatorHarness.NAMESPACE)) {

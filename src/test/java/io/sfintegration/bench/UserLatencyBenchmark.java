@@ -22,7 +22,7 @@ class UserLatencyBenchmark {
     @Test
     void oneUserWithTwoPermissionSets() throws Exception {
         BenchReport report = new BenchReport("user-latency").context("emulator latency per call", "50 ms");
-        try (OperatorHarness harness = OperatorHarness.start()) {
+        try (OperatorHarness harness = OperatorHarness.start(OperatorHarness.Options.defaults(), io.sfintegration.salesforce.batch.BatchSettings.defaults())) {
             EmulatorRest sf = new EmulatorRest(harness.emulator());
             harness.createOrg();
             harness.create(Resources.permissionSet("reader", "Bench_Reader"));

@@ -105,6 +105,11 @@ public final class OperatorHarness implements AutoCloseable {
         return new OperatorHarness(options, TestClients::create);
     }
 
+    /** With the given batch window for the Salesforce client, e.g. the production defaults for benchmarks. */
+    public static OperatorHarness start(Options options, io.sfintegration.salesforce.batch.BatchSettings batching) throws Exception {
+        return new OperatorHarness(options, k -> TestClients.create(k, batching));
+    }
+
     public void startOperator() {
         components = new OperatorComponents(operatorClient, clientsFactory.apply(operatorClient), new SimpleMeterRegistry(), Clock.systemUTC(),
                 options.orgSettings());

@@ -13,8 +13,20 @@ public final class TestClients {
     private TestClients() {
     }
 
+    /**
+     * Functional tests batch with the short window the operator had before bursts were tuned (20 ms, 3 ms linger):
+     * they check behaviour, and a shorter reconcile keeps their timing close to what they were written for.
+     * Benchmarks use {@link #create(KubernetesClient, BatchSettings)} with the production defaults.
+     */
+    public static final BatchSettings TEST_BATCHING = BatchSettings.defaults()
+            .withMaxWait(java.time.Duration.ofMillis(20)).withLingerWhenIdle(java.time.Duration.ofMillis(3));
+
     public static SalesforceClients create(KubernetesClient kubernetes) {
+        return create(kubernetes, TEST_BATCHING);
+    }
+
+    public static SalesforceClients create(KubernetesClient kubernetes, BatchSettings batching) {
         return new CoalescingSalesforceClients(new SalesforceClientProvider(kubernetes, new SimpleMeterRegistry(), ResilienceSettings.defaults()),
-                BatchSettings.defaults());
+                batching);
     }
 }
