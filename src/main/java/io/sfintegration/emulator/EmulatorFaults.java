@@ -7,8 +7,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Faults injected into REST API calls (never OAuth or admin calls): latency with jitter and spikes, error rates by
- * kind (SERVER_UNAVAILABLE 503, UNABLE_TO_LOCK_ROW on writes, REQUEST_LIMIT_EXCEEDED 403, CONNECTION_DROP), and
- * deterministic "fail the next N calls" rules. Thread-safe.
+ * kind (SERVER_UNAVAILABLE 503, UNABLE_TO_LOCK_ROW on writes, REQUEST_LIMIT_EXCEEDED 403, CONNECTION_DROP before the
+ * call is served, CONNECTION_DROP_AFTER_COMMIT on writes: the write is committed and then the connection is closed
+ * without an answer, as when a response is lost on the way back), and deterministic "fail the next N calls" rules.
+ * Thread-safe.
  */
 public final class EmulatorFaults {
 
@@ -16,6 +18,7 @@ public final class EmulatorFaults {
     public static final String UNABLE_TO_LOCK_ROW = "UNABLE_TO_LOCK_ROW";
     public static final String REQUEST_LIMIT_EXCEEDED = "REQUEST_LIMIT_EXCEEDED";
     public static final String CONNECTION_DROP = "CONNECTION_DROP";
+    public static final String CONNECTION_DROP_AFTER_COMMIT = "CONNECTION_DROP_AFTER_COMMIT";
 
     private record FailNext(AtomicInteger remaining, String errorCode, String path) {
     }
@@ -67,6 +70,9 @@ public final class EmulatorFaults {
     String pick(String path, boolean write) {
         if (!failNext.isEmpty()) {
             for (FailNext f : failNext) {
+                if (f.errorCode().equals(CONNECTION_DROP_AFTER_COMMIT) && !write) {
+                    continue;
+                }
                 if (path.contains(f.path()) && f.remaining().getAndDecrement() > 0) {
                     return f.errorCode();
                 }
@@ -79,7 +85,7 @@ public final class EmulatorFaults {
         }
         ThreadLocalRandom r = ThreadLocalRandom.current();
         for (Map.Entry<String, Double> e : errorRates.entrySet()) {
-            if (e.getKey().equals(UNABLE_TO_LOCK_ROW) && !write) {
+            if ((e.getKey().equals(UNABLE_TO_LOCK_ROW) || e.getKey().equals(CONNECTION_DROP_AFTER_COMMIT)) && !write) {
                 continue;
             }
             if (e.getValue() > 0 && r.nextDouble() < e.getValue()) {

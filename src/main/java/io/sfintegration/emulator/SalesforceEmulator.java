@@ -213,13 +213,18 @@ public final class SalesforceEmulator implements AutoCloseable {
             send(exchange, Reply.error(400, "UNABLE_TO_LOCK_ROW", "unable to obtain exclusive access to this record or 1 records", null), true);
             return true;
         }
-        if (fault != null) {
+        if (fault != null && !EmulatorFaults.CONNECTION_DROP_AFTER_COMMIT.equals(fault)) {
             send(exchange, Reply.error(400, fault, "Injected fault " + fault, null), true);
             return true;
         }
         Map<String, String> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.isEmpty() ? "" : v.get(0)));
-        send(exchange, rest.handle(method, path, query, body, user.get(), headers), true);
+        Reply reply = rest.handle(method, path, query, body, user.get(), headers);
+        if (EmulatorFaults.CONNECTION_DROP_AFTER_COMMIT.equals(fault)) {
+            // the write is done; the client never learns its outcome
+            return false;
+        }
+        send(exchange, reply, true);
         return true;
     }
 

@@ -381,6 +381,23 @@ class EmulatorRestTest {
     }
 
     @Test
+    void connectionDropAfterCommitLosesTheAnswerButKeepsTheWrite() {
+        http.put("/__emulator/faults", Map.of("errorRates", Map.of("CONNECTION_DROP_AFTER_COMMIT", 1.0)));
+        assertThat(http.query("SELECT Id FROM User").status()).as("reads are answered").isEqualTo(200);
+        assertThatThrownBy(() -> http.post(V + "/sobjects/Account", Map.of("Name", "Committed")))
+                .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(IOException.class);
+        http.delete("/__emulator/faults");
+        assertThat(http.records("SELECT Name FROM Account")).extracting(r -> r.path("Name").asText()).containsExactly("Committed");
+
+        http.post("/__emulator/faults/fail-next", Map.of("count", 1, "errorCode", "CONNECTION_DROP_AFTER_COMMIT"));
+        assertThat(http.get(V + "/limits").status()).as("fail-next of this kind skips reads").isEqualTo(200);
+        assertThatThrownBy(() -> http.post(V + "/sobjects/Account", Map.of("Name", "Second")))
+                .isInstanceOf(UncheckedIOException.class);
+        assertThat(http.post(V + "/sobjects/Account", Map.of("Name", "Third")).status()).isEqualTo(201);
+        assertThat(http.records("SELECT Name FROM Account")).hasSize(3);
+    }
+
+    @Test
     void latencyIsAdded() {
         http.put("/__emulator/faults", Map.of("latencyMs", 300));
         long start = System.nanoTime();
