@@ -11,6 +11,8 @@ import io.sfintegration.salesforce.batch.CoalescingSalesforceClients;
 import io.sfintegration.salesforce.http.ResilienceSettings;
 import io.sfintegration.salesforce.http.SalesforceClientProvider;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.sfintegration.controller.ownership.Installation;
+import java.util.Optional;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -65,6 +67,15 @@ public class OperatorBeans {
                 // shutting down
             }
         }
+    }
+
+    @Produces
+    @Singleton
+    Installation installation(KubernetesClient kubernetes,
+                              @ConfigProperty(name = "sfio.installation-id") Optional<String> configured,
+                              @ConfigProperty(name = "sfio.installation-namespace") Optional<String> namespace) {
+        return InstallationIdentity.resolve(kubernetes, configured,
+                namespace.filter(n -> !n.isBlank()).orElseGet(() -> kubernetes.getNamespace() == null ? "default" : kubernetes.getNamespace()));
     }
 
     @Produces

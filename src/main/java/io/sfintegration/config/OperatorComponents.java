@@ -5,6 +5,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sfintegration.controller.EventRecorder;
 import io.sfintegration.controller.OrgCatalog;
+import io.sfintegration.controller.ownership.Installation;
 import io.sfintegration.controller.ResyncRequests;
 import io.sfintegration.controller.org.OrgSettings;
 import io.sfintegration.controller.org.SalesforceOrgReconciler;
@@ -29,8 +30,15 @@ public final class OperatorComponents implements AutoCloseable {
     private final EventRecorder events;
     private final ResyncRequests resync;
     private final OrgSettings orgSettings;
+    private final Installation installation;
 
     public OperatorComponents(KubernetesClient kubernetes, SalesforceClients clients, MeterRegistry meters, Clock clock, OrgSettings orgSettings) {
+        this(kubernetes, clients, meters, clock, orgSettings, new Installation("harness"));
+    }
+
+    public OperatorComponents(KubernetesClient kubernetes, SalesforceClients clients, MeterRegistry meters, Clock clock, OrgSettings orgSettings,
+                              Installation installation) {
+        this.installation = installation;
         this.kubernetes = kubernetes;
         this.clients = clients;
         this.meters = meters;
@@ -44,8 +52,12 @@ public final class OperatorComponents implements AutoCloseable {
     public List<Reconciler<?>> reconcilers() {
         return List.of(
                 new SalesforceOrgReconciler(clients, catalog, events, clock, orgSettings),
-                new PermissionSetReconciler(clients, catalog, events, resync, clock),
-                new IntegrationUserReconciler(clients, catalog, events, resync, clock));
+                new PermissionSetReconciler(clients, catalog, events, resync, clock, kubernetes, installation),
+                new IntegrationUserReconciler(clients, catalog, events, resync, clock, kubernetes, installation));
+    }
+
+    public Installation installation() {
+        return installation;
     }
 
     public KubernetesClient kubernetes() {

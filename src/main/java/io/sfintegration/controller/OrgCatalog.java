@@ -94,11 +94,19 @@ public class OrgCatalog {
     }
 
     public Optional<String> permissionSetId(String orgKey, String apiName) {
-        return Optional.ofNullable(permissionSetIds.getOrDefault(orgKey, Map.of()).get(apiName.toLowerCase()));
+        return Optional.ofNullable(permissionSetIds.getOrDefault(orgKey, Map.of()).get(apiName.toLowerCase(java.util.Locale.ROOT)));
     }
 
     public void rememberPermissionSet(String orgKey, String apiName, String id) {
-        permissionSetIds.computeIfAbsent(orgKey, k -> new ConcurrentHashMap<>()).put(apiName.toLowerCase(), id);
+        permissionSetIds.computeIfAbsent(orgKey, k -> new ConcurrentHashMap<>()).put(apiName.toLowerCase(java.util.Locale.ROOT), id);
+    }
+
+    /** A set deleted (by the operator or in Setup) must not be assigned by a stale id. */
+    public void forgetPermissionSet(String orgKey, String apiName) {
+        Map<String, String> ids = permissionSetIds.get(orgKey);
+        if (ids != null) {
+            ids.remove(apiName.toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     public void forget(String orgKey) {

@@ -30,7 +30,11 @@ public class OrgGate {
     public OrgAccess open(String namespace, String orgName, Optional<SalesforceOrg> org) throws OrgNotReadyException {
         SalesforceOrg found = org.orElseThrow(() -> new OrgNotReadyException(Reasons.ORG_NOT_READY,
                 "SalesforceOrg " + namespace + "/" + orgName + " does not exist; resources can only reference an org in their own namespace"));
-        boolean ready = found.getStatus() != null && found.getStatus().isTrue(ConditionTypes.READY);
+        // an org being deleted waits (InUse) for its resources, which still need it to retire what they own
+        boolean draining = found.getMetadata().getDeletionTimestamp() != null && found.getStatus() != null
+                && found.getStatus().condition(ConditionTypes.READY).map(c -> Reasons.IN_USE.equals(c.getReason())).orElse(false)
+                && found.getStatus().isTrue(ConditionTypes.AUTHENTICATED);
+        boolean ready = draining || (found.getStatus() != null && found.getStatus().isTrue(ConditionTypes.READY));
         String key = OrgCatalog.key(namespace, orgName);
         if (!ready) {
             String why = found.getStatus() == null ? "has no status yet"

@@ -26,6 +26,10 @@ import static org.awaitility.Awaitility.await;
 /** The IntegrationUser lifecycle, observed through resource status and the emulated org's records. */
 class IntegrationUserControllerTest {
 
+    /** The operator marks the users it manages with this installation's marker permission set; most checks look past it. */
+    static final String MARKER = "SFIO_Managed_harness";
+    static final String NOT_MARKER = " AND PermissionSet.Name != '" + MARKER + "'";
+
     OperatorHarness harness;
     EmulatorRest sf;
 
@@ -58,10 +62,13 @@ class IntegrationUserControllerTest {
         assertThat(sf.query("SELECT Id FROM PermissionSetLicenseAssign WHERE AssigneeId = '" + user0.path("Id").asText()
                 + "' AND PermissionSetLicense.MasterLabel = 'Salesforce API Integration'")).hasSize(1);
         assertThat(sf.query("SELECT PermissionSet.Name FROM PermissionSetAssignment WHERE AssigneeId = '" + user0.path("Id").asText()
-                + "' AND PermissionSet.IsOwnedByProfile = false")).extracting(r -> r.path("PermissionSet").path("Name").asText())
+                + "' AND PermissionSet.IsOwnedByProfile = false" + NOT_MARKER)).extracting(r -> r.path("PermissionSet").path("Name").asText())
                 .containsExactlyInAnyOrder("Test_Reader", "Test_Writer");
         assertThat(user.getStatus().getAssignedPermissionSets()).extracting(AssignedPermissionSet::getName, AssignedPermissionSet::getManaged)
-                .containsExactlyInAnyOrder(tuple("Test_Reader", true), tuple("Test_Writer", true));
+                .containsExactlyInAnyOrder(tuple("Test_Reader", true), tuple("Test_Writer", true), tuple(MARKER, true));
+        assertThat(sf.query("SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = '" + user0.path("Id").asText()
+                + "' AND PermissionSet.Name = '" + MARKER + "'")).as("the ownership marker").hasSize(1);
+        assertThat(user.getMetadata().getAnnotations()).containsKey("sfintegration.io/ownership");
         assertThat(user.getStatus().getAssignedPermissionSetLicenses()).extracting(AssignedPermissionSet::getName)
                 .containsExactly("Salesforce API Integration");
         assertThat(user.getStatus().condition("Synced")).get().extracting(c -> c.getStatus()).isEqualTo("True");
@@ -102,12 +109,12 @@ class IntegrationUserControllerTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(sf.one("SELECT FirstName FROM User WHERE Id = '" + userId + "'").path("FirstName").asText()).isEqualTo("Enterprise");
             assertThat(sf.query("SELECT PermissionSet.Name FROM PermissionSetAssignment WHERE AssigneeId = '" + userId
-                    + "' AND PermissionSet.IsOwnedByProfile = false")).extracting(r -> r.path("PermissionSet").path("Name").asText())
+                    + "' AND PermissionSet.IsOwnedByProfile = false" + NOT_MARKER)).extracting(r -> r.path("PermissionSet").path("Name").asText())
                     .containsExactlyInAnyOrder("Test_Reader", "Hand_Made");
         });
         IntegrationUser after = harness.awaitCondition(IntegrationUser.class, "erp", "Ready", "True");
         assertThat(after.getStatus().getAssignedPermissionSets()).extracting(AssignedPermissionSet::getName, AssignedPermissionSet::getManaged)
-                .containsExactlyInAnyOrder(tuple("Test_Reader", true), tuple("Hand_Made", false));
+                .containsExactlyInAnyOrder(tuple("Test_Reader", true), tuple("Hand_Made", false), tuple(MARKER, true));
         assertThat(after.getStatus().condition("Synced").get().getMessage()).contains("Hand_Made");
     }
 
@@ -153,7 +160,7 @@ class IntegrationUserControllerTest {
                 "LanguageLocaleKey", "en_US", "ProfileId", profileId));
         harness.create(Resources.user("legacy", "legacy@acme.example.com", "reader"));
         harness.awaitCondition(IntegrationUser.class, "legacy", "Ready", "False", "AdoptionRefused");
-        assertThat(sf.query("SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = '" + existing + "' AND PermissionSet.IsOwnedByProfile = false")).isEmpty();
+        assertThat(sf.query("SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = '" + existing + "' AND PermissionSet.IsOwnedByProfile = false" + NOT_MARKER)).isEmpty();
 
         IntegrationUser adopt = harness.get(IntegrationUser.class, "legacy");
         adopt.getSpec().setAdoption(AdoptionPolicy.IfUnmanaged);
@@ -174,7 +181,7 @@ class IntegrationUserControllerTest {
         assertThat(younger.getStatus().condition("Ready").get().getMessage()).contains("older");
         assertThat(sf.query("SELECT Id FROM User WHERE Username = 'shared@acme.example.com'")).hasSize(1);
         String userId = harness.get(IntegrationUser.class, "older").getStatus().getUserId();
-        assertThat(sf.query("SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = '" + userId + "' AND PermissionSet.IsOwnedByProfile = false")).isEmpty();
+        assertThat(sf.query("SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = '" + userId + "' AND PermissionSet.IsOwnedByProfile = false" + NOT_MARKER)).isEmpty();
 
         // deleting the loser must not touch the winner's user
         harness.client().resource(harness.get(IntegrationUser.class, "younger")).delete();
@@ -190,7 +197,7 @@ class IntegrationUserControllerTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> harness.get(IntegrationUser.class, "erp") == null);
         JsonNode user0 = sf.one("SELECT Id, IsActive FROM User WHERE Id = '" + userId + "'");
         assertThat(user0.path("IsActive").asBoolean()).isFalse();
-        assertThat(sf.query("SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = '" + userId + "' AND PermissionSet.IsOwnedByProfile = false")).isEmpty();
+        assertThat(sf.query("SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = '" + userId + "' AND PermissionSet.IsOwnedByProfile = false" + NOT_MARKER)).isEmpty();
     }
 
     @Test
@@ -211,8 +218,8 @@ class IntegrationUserControllerTest {
         assertThat(sf.one("SELECT IsFrozen FROM UserLogin WHERE UserId = '" + frozenId + "'").path("IsFrozen").asBoolean()).isTrue();
         assertThat(sf.one("SELECT IsActive FROM User WHERE Id = '" + frozenId + "'").path("IsActive").asBoolean()).isTrue();
         assertThat(sf.one("SELECT IsActive FROM User WHERE Id = '" + orphanId + "'").path("IsActive").asBoolean()).isTrue();
-        assertThat(sf.query("SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = '" + orphanId + "' AND PermissionSet.IsOwnedByProfile = false")).hasSize(1);
-        assertThat(sf.query("SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = '" + frozenId + "' AND PermissionSet.IsOwnedByProfile = false")).isEmpty();
+        assertThat(sf.query("SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = '" + orphanId + "' AND PermissionSet.IsOwnedByProfile = false" + NOT_MARKER)).hasSize(1);
+        assertThat(sf.query("SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = '" + frozenId + "' AND PermissionSet.IsOwnedByProfile = false" + NOT_MARKER)).isEmpty();
     }
 
     @Test
@@ -261,7 +268,7 @@ class IntegrationUserControllerTest {
         assertThat(recovered.getStatus().getUserId()).isEqualTo(userId);
         assertThat(sf.query("SELECT Id FROM User WHERE Username = 'erp@acme.example.com'")).hasSize(1);
         assertThat(sf.query("SELECT PermissionSet.Name FROM PermissionSetAssignment WHERE AssigneeId = '" + userId
-                + "' AND PermissionSet.IsOwnedByProfile = false")).extracting(r -> r.path("PermissionSet").path("Name").asText())
+                + "' AND PermissionSet.IsOwnedByProfile = false" + NOT_MARKER)).extracting(r -> r.path("PermissionSet").path("Name").asText())
                 .containsExactlyInAnyOrder("Test_Reader", "Test_Writer");
         assertThat(sf.query("SELECT Id FROM PermissionSetLicenseAssign WHERE AssigneeId = '" + userId + "'")).hasSize(1);
     }
@@ -281,7 +288,7 @@ class IntegrationUserControllerTest {
         for (int i = 0; i < 3; i++) {
             assertThat(sf.query("SELECT Id FROM User WHERE Username = 'u" + i + "@acme.example.com'")).hasSize(1);
             String id = harness.get(IntegrationUser.class, "u" + i).getStatus().getUserId();
-            assertThat(sf.query("SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = '" + id + "' AND PermissionSet.IsOwnedByProfile = false")).hasSize(1);
+            assertThat(sf.query("SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = '" + id + "' AND PermissionSet.IsOwnedByProfile = false" + NOT_MARKER)).hasSize(1);
         }
     }
 

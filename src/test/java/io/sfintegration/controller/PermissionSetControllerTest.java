@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -103,19 +104,44 @@ class PermissionSetControllerTest {
     }
 
     @Test
-    void deletionWaitsForAssignmentsThenDeletes() {
+    void deletingASetInUseMakesItsUsersLetGoThenDeletesIt() {
         harness.create(Resources.permissionSet("reader", "Test_Reader"));
         harness.awaitCondition(PermissionSet.class, "reader", "Ready", "True");
         harness.create(Resources.user("erp", "erp@acme.example.com", "reader"));
-        harness.awaitCondition(IntegrationUser.class, "erp", "Ready", "True");
+        String userId = harness.awaitCondition(IntegrationUser.class, "erp", "Ready", "True").getStatus().getUserId();
+
+        // the user still lists the set: it treats a set being deleted as not wanted, unassigns it, and the set goes
+        harness.client().resource(harness.get(PermissionSet.class, "reader")).delete();
+        await().atMost(Duration.ofSeconds(30)).until(() -> harness.get(PermissionSet.class, "reader") == null);
+        assertThat(sf.query("SELECT Id FROM PermissionSet WHERE Name = 'Test_Reader'")).isEmpty();
+        assertThat(sf.query("SELECT Id FROM User WHERE Id = '" + userId + "' AND IsActive = true")).hasSize(1);
+        // the spec still names a PermissionSet that no longer exists: the user says so, and waits for it
+        harness.awaitCondition(IntegrationUser.class, "erp", "Ready", "False", "PermissionSetNotReady");
+    }
+
+    @Test
+    void deletionWaitsWhileAPersonStillHoldsTheSet() {
+        harness.create(Resources.permissionSet("reader", "Test_Reader"));
+        String psId = harness.awaitCondition(PermissionSet.class, "reader", "Ready", "True").getStatus().getPermissionSetId();
+        String profileId = sf.one("SELECT Id FROM Profile WHERE Name = 'Minimum Access - API Only Integrations'").path("Id").asText();
+        String someone = sf.create("User", Map.of("Username", "person@acme.example.com", "LastName", "Person", "Email", "p@acme.example.com",
+                "Alias", "person", "TimeZoneSidKey", "America/Los_Angeles", "LocaleSidKey", "en_US", "EmailEncodingKey", "UTF-8",
+                "LanguageLocaleKey", "en_US", "ProfileId", profileId));
+        String licence = sf.one("SELECT Id FROM PermissionSetLicense WHERE MasterLabel = 'Salesforce API Integration'").path("Id").asText();
+        sf.create("PermissionSetLicenseAssign", Map.of("AssigneeId", someone, "PermissionSetLicenseId", licence));
+        sf.create("PermissionSetAssignment", Map.of("AssigneeId", someone, "PermissionSetId", psId));
 
         harness.client().resource(harness.get(PermissionSet.class, "reader")).delete();
-        harness.awaitCondition(PermissionSet.class, "reader", "Ready", "False", "WaitingForUnassignment");
+        PermissionSet waiting = harness.awaitCondition(PermissionSet.class, "reader", "Ready", "False", "WaitingForUnassignment");
+        assertThat(waiting.getStatus().condition("Ready").get().getMessage()).contains("1 user(s) still have it assigned");
         assertThat(sf.query("SELECT Id FROM PermissionSet WHERE Name = 'Test_Reader'")).hasSize(1);
 
-        harness.client().resource(harness.get(IntegrationUser.class, "erp")).delete();
-        await().atMost(Duration.ofSeconds(60)).until(() -> harness.get(PermissionSet.class, "reader") == null);
-        assertThat(sf.query("SELECT Id FROM PermissionSet WHERE Name = 'Test_Reader'")).isEmpty();
+        // the way out a person takes: leave the set to whoever still holds it
+        PermissionSet orphan = harness.get(PermissionSet.class, "reader");
+        orphan.getSpec().setDeletionPolicy(PermissionSetDeletionPolicy.Orphan);
+        harness.client().resource(orphan).update();
+        await().atMost(Duration.ofSeconds(30)).until(() -> harness.get(PermissionSet.class, "reader") == null);
+        assertThat(sf.query("SELECT Id FROM PermissionSetAssignment WHERE PermissionSetId = '" + psId + "'")).hasSize(1);
     }
 
     @Test

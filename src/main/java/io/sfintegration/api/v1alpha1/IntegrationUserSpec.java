@@ -18,7 +18,8 @@ public class IntegrationUserSpec {
     static final String EMAIL_PATTERN = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
 
     @Required
-    @JsonPropertyDescription("The SalesforceOrg (same namespace) the user lives in.")
+    @ValidationRule(value = "self == oldSelf", message = "orgRef is immutable: the user belongs to the org it was made in; create a new resource instead")
+    @JsonPropertyDescription("The SalesforceOrg (same namespace) the user lives in. Immutable.")
     private OrgReference orgRef;
 
     @Required

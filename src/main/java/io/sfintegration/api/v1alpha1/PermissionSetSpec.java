@@ -16,7 +16,8 @@ public class PermissionSetSpec {
     public static final String NO_LICENSE = "None";
 
     @Required
-    @JsonPropertyDescription("The SalesforceOrg (same namespace) this permission set lives in.")
+    @ValidationRule(value = "self == oldSelf", message = "orgRef is immutable: the permission set belongs to the org it was made in; create a new resource instead")
+    @JsonPropertyDescription("The SalesforceOrg (same namespace) this permission set lives in. Immutable.")
     private OrgReference orgRef;
 
     @Required
@@ -53,8 +54,12 @@ public class PermissionSetSpec {
     @Size(max = 500)
     private List<@Pattern("^[A-Za-z][A-Za-z0-9]*$") String> userPermissions = new ArrayList<>();
 
+    @Default("Never")
+    @JsonPropertyDescription("Never refuses to take over an existing permission set the operator does not own (it is neither changed nor ever deleted); IfUnmanaged adopts it.")
+    private AdoptionPolicy adoption = AdoptionPolicy.Never;
+
     @Default("Delete")
-    @JsonPropertyDescription("Delete removes the permission set from Salesforce when this resource is deleted, but only once nothing is assigned to it; Orphan leaves it.")
+    @JsonPropertyDescription("Delete removes the permission set from Salesforce when this resource is deleted, once nothing is assigned to it, and only if the operator created it (an adopted set is never deleted); Orphan leaves it.")
     private PermissionSetDeletionPolicy deletionPolicy = PermissionSetDeletionPolicy.Delete;
 
     @JsonPropertyDescription("Overrides the org's drift policy for this permission set.")
@@ -122,6 +127,14 @@ public class PermissionSetSpec {
 
     public void setUserPermissions(List<String> userPermissions) {
         this.userPermissions = userPermissions == null ? new ArrayList<>() : userPermissions;
+    }
+
+    public AdoptionPolicy getAdoption() {
+        return adoption;
+    }
+
+    public void setAdoption(AdoptionPolicy adoption) {
+        this.adoption = adoption;
     }
 
     public PermissionSetDeletionPolicy getDeletionPolicy() {

@@ -5,7 +5,16 @@ import jakarta.inject.Inject;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.sfintegration.api.v1alpha1.IntegrationUser;
+import io.sfintegration.api.v1alpha1.PermissionSet;
 import io.sfintegration.api.v1alpha1.SalesforceOrg;
+import io.sfintegration.controller.Fingerprint;
+import java.util.ArrayList;
+import java.util.List;
 import io.sfintegration.api.v1alpha1.SalesforceOrgSpec;
 import io.sfintegration.api.v1alpha1.SalesforceOrgStatus;
 import io.sfintegration.controller.EventRecorder;
@@ -29,13 +38,15 @@ import java.time.Duration;
  * in status and in the {@link OrgCatalog} the other controllers read.
  */
 @ControllerConfiguration(name = "salesforceorg")
-public class SalesforceOrgReconciler implements Reconciler<SalesforceOrg> {
+public class SalesforceOrgReconciler implements Reconciler<SalesforceOrg>, Cleaner<SalesforceOrg> {
 
     private final SalesforceClients clients;
     private final OrgCatalog catalog;
     private final EventRecorder events;
     private final StatusConditions conditions;
     private final OrgSettings settings;
+    private volatile OrgDependents<IntegrationUser> users;
+    private volatile OrgDependents<PermissionSet> permissionSets;
 
     @Inject
     public SalesforceOrgReconciler(SalesforceClients clients, OrgCatalog catalog, EventRecorder events, Clock clock,
@@ -48,6 +59,15 @@ public class SalesforceOrgReconciler implements Reconciler<SalesforceOrg> {
     }
 
     @Override
+    public List<EventSource<?, SalesforceOrg>> prepareEventSources(EventSourceContext<SalesforceOrg> context) {
+        users = new OrgDependents<>(context, IntegrationUser.class, u -> u.getSpec() == null || u.getSpec().getOrgRef() == null ? null
+                : u.getSpec().getOrgRef().getName());
+        permissionSets = new OrgDependents<>(context, PermissionSet.class, p -> p.getSpec() == null || p.getSpec().getOrgRef() == null ? null
+                : p.getSpec().getOrgRef().getName());
+        return List.of(users.eventSource(), permissionSets.eventSource());
+    }
+
+    @Override
     public UpdateControl<SalesforceOrg> reconcile(SalesforceOrg org, Context<SalesforceOrg> context) {
         SalesforceOrgStatus before = StatusPatches.copy(org.getStatus(), new SalesforceOrgStatus());
         SalesforceOrgStatus status = StatusPatches.copy(org.getStatus(), new SalesforceOrgStatus());
@@ -56,6 +76,15 @@ public class SalesforceOrgReconciler implements Reconciler<SalesforceOrg> {
         Duration next = settings.refreshInterval();
         try {
             OrgSnapshot snapshot = clients.forOrg(org).describeOrg(OrgDefaults.WATCHED_LICENSES, OrgDefaults.WATCHED_PROFILES);
+            List<String> dependents = dependents(org);
+            if (before.getOrgId() != null && !before.getOrgId().equals(snapshot.orgId()) && !dependents.isEmpty()) {
+                // the same object now reaches another org: what its resources own lives in the old one
+                fail(org, status, generation, true, Reasons.ORG_IDENTITY_CHANGED, "This SalesforceOrg reached org " + before.getOrgId()
+                        + " and now reaches org " + snapshot.orgId() + "; " + dependents.size() + " resource(s) use it (" + sample(dependents)
+                        + "). Nothing is written until a person points it back, or moves those resources to a SalesforceOrg for the new org.");
+                catalog.forget(key);
+                return StatusPatches.patchIfChanged(org, before, status, settings.retryInterval());
+            }
             catalog.put(key, snapshot);
             OrgStatusMapper.apply(status, snapshot, apiVersion(org));
             conditions.set(status, generation, ConditionTypes.AUTHENTICATED, true, Reasons.AVAILABLE, "The operator holds a valid token for the org.");
@@ -74,6 +103,50 @@ public class SalesforceOrgReconciler implements Reconciler<SalesforceOrg> {
             next = settings.retryInterval();
         }
         return StatusPatches.patchIfChanged(org, before, status, next);
+    }
+
+    /**
+     * The org outlives the resources that use it: deletion waits (Ready=False, InUse) until no IntegrationUser or
+     * PermissionSet references it, so they can still retire what they own; then its clients and caches are forgotten.
+     */
+    @Override
+    public DeleteControl cleanup(SalesforceOrg org, Context<SalesforceOrg> context) {
+        List<String> dependents = dependents(org);
+        if (!dependents.isEmpty()) {
+            SalesforceOrgStatus before = StatusPatches.copy(org.getStatus(), new SalesforceOrgStatus());
+            SalesforceOrgStatus status = StatusPatches.copy(org.getStatus(), new SalesforceOrgStatus());
+            long generation = org.getMetadata().getGeneration() == null ? 0 : org.getMetadata().getGeneration();
+            String message = "Waiting to be deleted: " + dependents.size() + " resource(s) still use this org (" + sample(dependents)
+                    + "); they retire their Salesforce records first.";
+            conditions.set(status, generation, ConditionTypes.READY, false, Reasons.IN_USE, message);
+            if (!Fingerprint.json(before).equals(Fingerprint.json(status))) {
+                org.setStatus(status);
+                context.getClient().resource(org).patchStatus();
+                events.normal(org, Reasons.IN_USE, message);
+            }
+            // woken by the users and permission sets going away, not by a timer
+            return DeleteControl.noFinalizerRemoval();
+        }
+        String key = OrgCatalog.key(org.getMetadata().getNamespace(), org.getMetadata().getName());
+        catalog.forget(key);
+        clients.forget(org);
+        return DeleteControl.defaultDelete();
+    }
+
+    /** namespace/name of the resources that reference this org. */
+    private List<String> dependents(SalesforceOrg org) {
+        List<String> out = new ArrayList<>();
+        if (users != null) {
+            out.addAll(users.of(org));
+        }
+        if (permissionSets != null) {
+            out.addAll(permissionSets.of(org));
+        }
+        return out;
+    }
+
+    private static String sample(List<String> names) {
+        return String.join(", ", names.subList(0, Math.min(5, names.size()))) + (names.size() > 5 ? " and " + (names.size() - 5) + " more" : "");
     }
 
     private void fail(SalesforceOrg org, SalesforceOrgStatus status, long generation, boolean authenticated, String reason, String message) {

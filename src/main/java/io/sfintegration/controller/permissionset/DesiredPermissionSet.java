@@ -2,6 +2,7 @@ package io.sfintegration.controller.permissionset;
 
 import io.sfintegration.api.v1alpha1.ObjectPermission;
 import io.sfintegration.api.v1alpha1.PermissionSetSpec;
+import io.sfintegration.controller.ownership.Installation;
 import io.sfintegration.salesforce.FieldAccess;
 import io.sfintegration.salesforce.ObjectAccess;
 import io.sfintegration.salesforce.PermissionSetFields;
@@ -12,9 +13,17 @@ import java.util.TreeSet;
 /** The spec translated into Salesforce terms, with the licence resolved to its id. */
 record DesiredPermissionSet(PermissionSetFields fields, List<ObjectAccess> objects, List<FieldAccess> fieldPermissions) {
 
-    static DesiredPermissionSet from(PermissionSetSpec spec, String licenseId) {
+    /** Salesforce's limit on PermissionSet.Description (Object Reference, PermissionSet). */
+    static final int DESCRIPTION_MAX = 255;
+
+    /**
+     * @param installation whose tag ends the description in Salesforce; null for the drift comparison, which compares
+     *                     descriptions without tags
+     */
+    static DesiredPermissionSet from(PermissionSetSpec spec, String licenseId, Installation installation) {
+        String description = spec.getDescription() == null ? "" : spec.getDescription().strip();
         PermissionSetFields fields = new PermissionSetFields(spec.getName(), spec.getLabel(),
-                spec.getDescription() == null ? "" : spec.getDescription(), licenseId,
+                installation == null ? description : installation.tagged(description, DESCRIPTION_MAX), licenseId,
                 new TreeSet<>(spec.getUserPermissions()));
         // rows granting nothing are the same as no row: Salesforce keeps no ObjectPermissions row without access
         List<ObjectAccess> objects = spec.getObjectPermissions().stream()

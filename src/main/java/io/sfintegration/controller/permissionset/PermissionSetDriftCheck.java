@@ -3,6 +3,8 @@ package io.sfintegration.controller.permissionset;
 import io.sfintegration.api.v1alpha1.PermissionSet;
 import io.sfintegration.api.v1alpha1.PermissionSetSpec;
 import io.sfintegration.controller.OrgAccess;
+import io.sfintegration.controller.ownership.Installation;
+import io.sfintegration.salesforce.PermissionSetFields;
 import io.sfintegration.salesforce.LicenseKind;
 import io.sfintegration.salesforce.PermissionSetState;
 
@@ -29,8 +31,12 @@ public final class PermissionSetDriftCheck {
             }
             licenseId = license.get().id();
         }
-        DesiredPermissionSet desired = DesiredPermissionSet.from(spec, licenseId);
-        List<String> out = new ArrayList<>(PermissionSetDiff.differences(desired.fields(), actual.fields()));
+        DesiredPermissionSet desired = DesiredPermissionSet.from(spec, licenseId, null);
+        // the installation's tag says who manages the set; it is not part of what the spec asks for
+        PermissionSetFields found = actual.fields();
+        PermissionSetFields untagged = new PermissionSetFields(found.name(), found.label(), Installation.untagged(found.description()),
+                found.licenseId(), found.userPermissions());
+        List<String> out = new ArrayList<>(PermissionSetDiff.differences(desired.fields(), untagged));
         out.addAll(PermissionSetDiff.rowDifferences(desired.objects(), desired.fieldPermissions(), actual));
         return out;
     }

@@ -1,8 +1,8 @@
 package io.sfintegration.controller.permissionset;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import jakarta.inject.Inject;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -12,6 +12,10 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
+import io.sfintegration.api.v1alpha1.AdoptionPolicy;
+import io.sfintegration.api.v1alpha1.IntegrationUser;
 import io.sfintegration.api.v1alpha1.PermissionSet;
 import io.sfintegration.api.v1alpha1.PermissionSetDeletionPolicy;
 import io.sfintegration.api.v1alpha1.PermissionSetSpec;
@@ -25,59 +29,81 @@ import io.sfintegration.controller.OrgEventSource;
 import io.sfintegration.controller.OrgGate;
 import io.sfintegration.controller.OrgNotReadyException;
 import io.sfintegration.controller.ResyncRequests;
+import io.sfintegration.controller.RetirementIncompleteException;
 import io.sfintegration.controller.StatusPatches;
+import io.sfintegration.controller.ownership.Claims;
+import io.sfintegration.controller.ownership.Installation;
+import io.sfintegration.controller.ownership.OwnershipRecord;
+import io.sfintegration.controller.ownership.OwnershipRecords;
 import io.sfintegration.controller.status.ConditionTypes;
 import io.sfintegration.controller.status.Reasons;
 import io.sfintegration.controller.status.StatusConditions;
-import io.sfintegration.salesforce.LicenseKind;
-import io.sfintegration.salesforce.PermissionChanges;
+import io.sfintegration.salesforce.OutcomeUnknownException;
 import io.sfintegration.salesforce.PermissionSetState;
 import io.sfintegration.salesforce.SalesforceClients;
 import io.sfintegration.salesforce.SalesforceException;
-import io.sfintegration.salesforce.SaveResult;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Keeps one Salesforce permission set equal to its spec: finds it by API name or creates it with its licence, then
- * converges label, description, user permissions and the object and field permission rows (removing rows the spec no
- * longer lists). Calls Salesforce only when the desired state changed or the drift scan asks for a correction.
+ * Keeps one Salesforce permission set equal to its spec, in the same steps as the user controller: resolve the desired
+ * state ({@link DesiredPermissionSetResolver}), claim the API name in the org ({@link Claims}), observe the set, decide
+ * ownership ({@link PermissionSetOwnership}), converge ({@link PermissionSetConvergence}) and, on deletion, retire
+ * ({@link PermissionSetRetirement}). Calls Salesforce only when the desired state changed or the drift scan asks.
  */
 // the periodic resync is a failsafe that costs no Salesforce call while the applied fingerprint matches
 @ControllerConfiguration(name = "permissionset", maxReconciliationInterval = @MaxReconciliationInterval(interval = 30, timeUnit = TimeUnit.MINUTES))
+@GradualRetry(maxAttempts = -1, initialInterval = 1_000, intervalMultiplier = 2.0, maxInterval = 3_600_000)
 public class PermissionSetReconciler implements Reconciler<PermissionSet>, Cleaner<PermissionSet> {
 
     private static final Logger LOG = Logger.getLogger(PermissionSetReconciler.class);
     static final Duration WAIT_FOR_ORG = Duration.ofMinutes(2);
-    static final Duration WAIT_FOR_UNASSIGNMENT = Duration.ofSeconds(30);
+    static final Duration CONFLICT_RECHECK = Duration.ofMinutes(1);
 
     private final OrgGate gate;
     private final OrgCatalog catalog;
     private final EventRecorder events;
     private final ResyncRequests resync;
     private final StatusConditions conditions;
+    private final Installation installation;
+    private final DesiredPermissionSetResolver resolver;
+    private final PermissionSetConvergence convergence;
+    private final PermissionSetRetirement retirement;
+    private final Claims<PermissionSet> claims = new Claims<>("permissionSetName",
+            ps -> ps.getSpec() == null ? null : ps.getSpec().getName(),
+            ps -> ps.getSpec() == null || ps.getSpec().getOrgRef() == null ? null : ps.getSpec().getOrgRef().getName());
+    private volatile InformerEventSource<SalesforceOrg, PermissionSet> orgs;
+    private volatile InformerEventSource<IntegrationUser, PermissionSet> users;
 
     @Inject
     public PermissionSetReconciler(SalesforceClients clients, OrgCatalog catalog, EventRecorder events,
-                                   ResyncRequests resync, Clock clock) {
+                                   ResyncRequests resync, Clock clock, KubernetesClient kubernetes, Installation installation) {
         this.gate = new OrgGate(clients, catalog);
         this.catalog = catalog;
         this.events = events;
         this.resync = resync;
         this.conditions = new StatusConditions(clock);
+        this.installation = installation;
+        this.resolver = new DesiredPermissionSetResolver(catalog, installation);
+        this.convergence = new PermissionSetConvergence(events, new OwnershipRecords(kubernetes));
+        this.retirement = new PermissionSetRetirement(events, clock);
     }
 
     @Override
     public List<EventSource<?, PermissionSet>> prepareEventSources(EventSourceContext<PermissionSet> context) {
-        return List.of(OrgEventSource.create(context, PermissionSet.class,
-                        ps -> ps.getSpec() == null || ps.getSpec().getOrgRef() == null ? null : ps.getSpec().getOrgRef().getName()),
-                resync.eventSourceFor(PermissionSet.class));
+        claims.register(context.getPrimaryCache());
+        orgs = OrgEventSource.create(context, PermissionSet.class,
+                ps -> ps.getSpec() == null || ps.getSpec().getOrgRef() == null ? null : ps.getSpec().getOrgRef().getName());
+        users = UserReferences.create(context);
+        return List.of(orgs, users, resync.eventSourceFor(PermissionSet.class));
     }
 
     @Override
@@ -90,10 +116,8 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
 
         List<String> problems = PermissionSetSpecValidator.problems(spec);
         if (!problems.isEmpty()) {
-            String message = "The spec is invalid, nothing was sent to Salesforce: " + String.join("; ", problems);
-            notReady(status, generation, Reasons.INVALID_SPEC, message);
-            warnOnce(ps, before, Reasons.INVALID_SPEC, message);
-            return StatusPatches.patchIfChanged(ps, before, status, null);
+            return stop(ps, before, status, generation, Reasons.INVALID_SPEC,
+                    "The spec is invalid, nothing was sent to Salesforce: " + String.join("; ", problems), null);
         }
         OrgAccess org;
         try {
@@ -102,86 +126,60 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
             notReady(status, generation, e.reason(), e.getMessage());
             return StatusPatches.patchIfChanged(ps, before, status, WAIT_FOR_ORG);
         }
-
-        String licenseId;
-        if (PermissionSetSpec.NO_LICENSE.equalsIgnoreCase(spec.getLicense())) {
-            licenseId = null;
-        } else {
-            String licenseName = spec.getLicense() == null ? PermissionSetSpec.API_INTEGRATION_LICENSE : spec.getLicense();
-            var license = org.snapshot().license(LicenseKind.PERMISSION_SET, licenseName)
-                    .or(() -> org.snapshot().license(LicenseKind.USER, licenseName))
-                    .or(() -> {
-                        var more = org.client().describeOrg(List.of(licenseName), List.of());
-                        catalog.merge(org.key(), more);
-                        return more.license(LicenseKind.PERMISSION_SET, licenseName).or(() -> more.license(LicenseKind.USER, licenseName));
-                    });
-            if (license.isEmpty()) {
-                String message = "The org has no licence named '" + licenseName + "'. Use the licence's name (e.g. "
-                        + PermissionSetSpec.API_INTEGRATION_LICENSE + ") or None.";
-                notReady(status, generation, Reasons.LICENSE_NOT_FOUND, message);
-                warnOnce(ps, before, Reasons.LICENSE_NOT_FOUND, message);
-                return StatusPatches.patchIfChanged(ps, before, status, null);
-            }
-            licenseId = license.get().id();
+        String orgId = org.snapshot().orgId();
+        Optional<OwnershipRecord> record = OwnershipRecords.read(ps);
+        if (record.isPresent() && !orgId.equals(record.get().org())) {
+            return stop(ps, before, status, generation, Reasons.ORG_IDENTITY_CHANGED, "This resource's permission set was recorded in org "
+                    + record.get().org() + ", but SalesforceOrg " + spec.getOrgRef().getName() + " now reaches org " + orgId
+                    + "; nothing is written until a person points the SalesforceOrg back or re-creates this resource.", null);
         }
-
-        DesiredPermissionSet desired = DesiredPermissionSet.from(spec, licenseId);
-        String fingerprint = Fingerprint.of(Map.of("desired", desired, "org", org.snapshot().orgId()));
+        Optional<PermissionSet> holder = claims.otherHolder(ps, spec.getName(), orgId, context.getPrimaryCache(), this::org);
+        if (holder.isPresent()) {
+            return stop(ps, before, status, generation, Reasons.CONFLICT, "PermissionSet " + Claims.describe(holder.get())
+                    + " already manages permission set " + spec.getName() + " in org " + orgId + "; delete one of the two resources", CONFLICT_RECHECK);
+        }
+        DesiredPermissionSet desired;
+        try {
+            desired = resolver.resolve(spec, org);
+        } catch (DesiredPermissionSetResolver.UnknownLicense e) {
+            return stop(ps, before, status, generation, e.reason(), e.getMessage(), null);
+        }
+        String fingerprint = Fingerprint.of(Map.of("desired", desired, "org", orgId, "adoption", String.valueOf(spec.getAdoption())));
         boolean correcting = resync.isPending(PermissionSet.class, id);
-        if (!correcting && fingerprint.equals(status.getAppliedSpecHash()) && status.getPermissionSetId() != null
-                && status.isTrue(ConditionTypes.READY) && Long.valueOf(generation).equals(status.getObservedGeneration())) {
+        if (!correcting && fingerprint.equals(status.getAppliedSpecHash()) && record.map(OwnershipRecord::id).isPresent()
+                && status.getPermissionSetId() != null && status.isTrue(ConditionTypes.READY) && status.isTrue(ConditionTypes.SYNCED)
+                && Long.valueOf(generation).equals(status.getObservedGeneration())) {
             return UpdateControl.noUpdate();
         }
 
         try {
-            PermissionSetState found = org.client().findPermissionSets(List.of(spec.getName())).get(spec.getName().toLowerCase());
-            String psId;
-            if (found == null) {
-                SaveResult created = org.client().createPermissionSet(desired.fields(), desired.objects(), desired.fieldPermissions());
-                if (!created.success()) {
-                    return rejected(ps, before, status, generation, "creating permission set " + spec.getName(), created);
+            PermissionSetState found = observe(spec.getName(), org);
+            PermissionSetOwnership.Decision decision = decide(ps, spec.getAdoption(), orgId, record, found, context);
+            PermissionSetConvergence.Outcome outcome = switch (decision.kind()) {
+                case REFUSE -> null;
+                case CREATE -> convergence.create(ps, desired, org, OwnershipRecord.pendingCreate(orgId, spec.getName()));
+                case ADOPT -> {
+                    new OwnershipRecords(context.getClient()).write(ps, decision.record());
+                    events.normal(ps, "Adopted", "Took over existing permission set " + spec.getName() + " (" + found.id()
+                            + ") as spec.adoption allows; it will never be deleted by the operator");
+                    yield convergence.converge(ps, desired, found, org);
                 }
-                psId = created.id();
-                events.normal(ps, "Created", "Created permission set " + spec.getName() + " (" + psId + ") in org " + org.snapshot().orgId());
-                if (!created.errors().isEmpty()) {
-                    // the set exists but some permission rows were refused: record the id, report the rows
-                    status.setPermissionSetId(psId);
-                    return rejected(ps, before, status, generation, "object/field permissions of " + spec.getName(),
-                            SaveResult.failed(created.errors()));
+                case OWNED -> {
+                    new OwnershipRecords(context.getClient()).write(ps, decision.record());
+                    yield convergence.converge(ps, desired, found, org);
                 }
-            } else {
-                psId = found.id();
-                if (found.ownedByProfile()) {
-                    String message = "Permission set " + spec.getName() + " belongs to a profile and cannot be managed";
-                    notReady(status, generation, Reasons.REJECTED_BY_SALESFORCE, message);
-                    return StatusPatches.patchIfChanged(ps, before, status, null);
-                }
-                if (status.getPermissionSetId() == null) {
-                    events.normal(ps, "Adopted", "Found existing permission set " + spec.getName() + " (" + psId + "); it is now managed by this resource");
-                }
-                List<String> changed = PermissionSetDiff.differences(desired.fields(), found.fields());
-                if (!changed.isEmpty()) {
-                    SaveResult updated = org.client().updatePermissionSet(psId, desired.fields());
-                    if (!updated.success()) {
-                        return rejected(ps, before, status, generation, "updating permission set " + spec.getName(), updated);
-                    }
-                }
-                PermissionChanges rows = PermissionSetDiff.rows(psId, desired.objects(), desired.fieldPermissions(), found);
-                if (!rows.isEmpty()) {
-                    List<SaveResult> results = org.client().applyPermissionChanges(psId, rows);
-                    List<SaveResult> failed = results.stream().filter(r -> !r.success()).toList();
-                    if (!failed.isEmpty()) {
-                        status.setPermissionSetId(psId);
-                        return rejected(ps, before, status, generation, "changing object/field permissions of " + spec.getName(), failed.get(0));
-                    }
-                }
-                if (!changed.isEmpty() || !rows.isEmpty()) {
-                    events.normal(ps, "Updated", "Brought permission set " + spec.getName() + " in line with the spec"
-                            + (changed.isEmpty() ? "" : ": " + String.join("; ", changed)));
-                }
+            };
+            if (outcome == null) {
+                return stop(ps, before, status, generation, decision.reason(), decision.message(), null);
             }
+            if (outcome.permissionSetId() != null) {
+                status.setPermissionSetId(outcome.permissionSetId());
+            }
+            if (!outcome.ok()) {
+                return stop(ps, before, status, generation, outcome.reason(), outcome.message(), null);
+            }
+            String psId = outcome.permissionSetId();
             catalog.rememberPermissionSet(org.key(), spec.getName(), psId);
-            status.setPermissionSetId(psId);
             status.setAppliedSpecHash(fingerprint);
             status.setLastSyncTime(conditions.now());
             conditions.set(status, generation, ConditionTypes.SYNCED, true, Reasons.RECONCILE_SUCCESS, "Salesforce matches the spec.");
@@ -198,88 +196,115 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
             if (e.retryable()) {
                 throw e;
             }
-            String message = "Salesforce refused the change: " + e.getMessage();
-            notReady(status, generation, Reasons.REJECTED_BY_SALESFORCE, message);
-            warnOnce(ps, before, Reasons.REJECTED_BY_SALESFORCE, message);
-            return StatusPatches.patchIfChanged(ps, before, status, null);
+            return stop(ps, before, status, generation, Reasons.REJECTED_BY_SALESFORCE, "Salesforce refused the change: " + e.getMessage(), null);
         }
+    }
+
+    private PermissionSetOwnership.Decision decide(PermissionSet ps, AdoptionPolicy adoption, String orgId, Optional<OwnershipRecord> record,
+                                                   PermissionSetState found, Context<PermissionSet> context) {
+        Optional<String> recordedByOther = found == null ? Optional.empty()
+                : claims.otherRecorder(ps, orgId, found.id(), context.getPrimaryCache()).map(Claims::describe);
+        return PermissionSetOwnership.decide(ps.getSpec().getName(), adoption, orgId, installation, record, found, recordedByOther);
+    }
+
+    private static PermissionSetState observe(String name, OrgAccess org) {
+        return org.client().findPermissionSets(List.of(name)).get(name.toLowerCase(Locale.ROOT));
+    }
+
+    private Optional<SalesforceOrg> org(String namespace, String name) {
+        InformerEventSource<SalesforceOrg, PermissionSet> source = orgs;
+        return source == null ? Optional.empty() : source.get(new ResourceID(name, namespace));
     }
 
     @Override
     public ErrorStatusUpdateControl<PermissionSet> updateErrorStatus(PermissionSet ps, Context<PermissionSet> context, Exception e) {
         PermissionSetStatus status = StatusPatches.copy(ps.getStatus(), new PermissionSetStatus());
+        String reason = e instanceof OutcomeUnknownException ? Reasons.OUTCOME_UNKNOWN : Reasons.RECONCILE_ERROR;
         String message = "Reconcile failed, retrying: " + e.getMessage();
-        conditions.set(status, generation(ps), ConditionTypes.SYNCED, false, Reasons.RECONCILE_ERROR, message);
-        events.warning(ps, Reasons.RECONCILE_ERROR, message);
+        conditions.set(status, generation(ps), ConditionTypes.SYNCED, false, reason, message);
+        events.warning(ps, reason, message);
         LOG.debugf("permission set %s/%s: %s", ps.getMetadata().getNamespace(), ps.getMetadata().getName(), e.getMessage());
         ps.setStatus(status);
         return ErrorStatusUpdateControl.patchStatus(ps);
     }
 
+    /**
+     * Deletes the set in Salesforce only if the operator created it for this resource and nobody holds it any more;
+     * an adopted set, one under Orphan, or one this resource cannot prove it owns is left as it is.
+     */
     @Override
     public DeleteControl cleanup(PermissionSet ps, Context<PermissionSet> context) {
-        PermissionSetStatus status = ps.getStatus();
-        String psId = status == null ? null : status.getPermissionSetId();
-        if (psId == null || ps.getSpec().getDeletionPolicy() == PermissionSetDeletionPolicy.Orphan) {
+        Optional<OwnershipRecord> record = OwnershipRecords.read(ps);
+        String name = ps.getSpec().getName();
+        if (record.isEmpty() || (record.get().id() == null && !record.get().pending())) {
+            return DeleteControl.defaultDelete();
+        }
+        if (ps.getSpec().getDeletionPolicy() == PermissionSetDeletionPolicy.Orphan) {
+            events.normal(ps, "Orphaned", "Left permission set " + name + " in Salesforce (deletionPolicy: Orphan)");
+            return DeleteControl.defaultDelete();
+        }
+        if (!record.get().created()) {
+            events.normal(ps, "Orphaned", "Left adopted permission set " + name + " in Salesforce: the operator deletes only sets it created");
             return DeleteControl.defaultDelete();
         }
         OrgAccess org;
         try {
             org = gate.open(ps.getMetadata().getNamespace(), ps.getSpec().getOrgRef().getName(), context.getSecondaryResource(SalesforceOrg.class));
         } catch (OrgNotReadyException e) {
-            if (context.getSecondaryResource(SalesforceOrg.class).isEmpty()) {
-                events.warning(ps, "OrgGone", "The SalesforceOrg is gone; permission set " + ps.getSpec().getName() + " was left in Salesforce");
-                return DeleteControl.defaultDelete();
-            }
-            return DeleteControl.noFinalizerRemoval().rescheduleAfter(WAIT_FOR_ORG.toMillis());
+            String message = "Permission set " + name + " is not deleted yet: " + e.getMessage()
+                    + ". The finalizer stays until the org is reachable (or set spec.deletionPolicy: Orphan to leave the set).";
+            waiting(ps, context, Reasons.RETIREMENT_PENDING, message);
+            throw new RetirementIncompleteException(message);
         }
-        int assignments = org.client().countAssignments(psId);
-        if (assignments > 0) {
-            String message = "Waiting to delete permission set " + ps.getSpec().getName() + ": " + assignments
-                    + " user(s) still have it assigned. Remove it from their IntegrationUser specs (or set deletionPolicy: Orphan).";
-            PermissionSetStatus waiting = StatusPatches.copy(status, new PermissionSetStatus());
-            PermissionSetStatus beforeWait = StatusPatches.copy(status, new PermissionSetStatus());
-            notReady(waiting, generation(ps), Reasons.WAITING_FOR_UNASSIGNMENT, message);
-            if (!Fingerprint.json(beforeWait).equals(Fingerprint.json(waiting))) {
-                ps.setStatus(waiting);
-                context.getClient().resource(ps).patchStatus();
-                events.normal(ps, Reasons.WAITING_FOR_UNASSIGNMENT, message);
-            }
-            return DeleteControl.noFinalizerRemoval().rescheduleAfter(WAIT_FOR_UNASSIGNMENT.toMillis());
+        String orgId = org.snapshot().orgId();
+        if (!orgId.equals(record.get().org()) || claims.otherHolder(ps, name, orgId, context.getPrimaryCache(), this::org).isPresent()) {
+            events.warning(ps, "LeftUntouched", "Left permission set " + name + " untouched: this resource does not hold it in org " + orgId);
+            return DeleteControl.defaultDelete();
         }
-        SaveResult deleted = org.client().deletePermissionSet(psId);
-        if (!deleted.success() && !deleted.hasErrorCode("ENTITY_IS_DELETED") && !deleted.hasErrorCode("NOT_FOUND")) {
-            events.warning(ps, Reasons.REJECTED_BY_SALESFORCE, "Could not delete permission set " + ps.getSpec().getName() + ": "
-                    + deleted.errors().stream().map(Object::toString).collect(Collectors.joining("; ")));
-            return DeleteControl.noFinalizerRemoval().rescheduleAfter(WAIT_FOR_UNASSIGNMENT.toMillis());
+        PermissionSetState found = observe(name, org);
+        if (found == null) {
+            return DeleteControl.defaultDelete();
         }
-        events.normal(ps, "Deleted", "Deleted permission set " + ps.getSpec().getName() + " (" + psId + ") from Salesforce");
-        return DeleteControl.defaultDelete();
+        PermissionSetOwnership.Decision decision = decide(ps, AdoptionPolicy.Never, orgId, record, found, context);
+        if (decision.kind() != PermissionSetOwnership.Kind.OWNED || !decision.record().created()) {
+            events.warning(ps, "LeftUntouched", "Did not delete permission set " + name + " (" + found.id() + "): "
+                    + (decision.message() == null ? "this resource did not create it" : decision.message()));
+            return DeleteControl.defaultDelete();
+        }
+        PermissionSetRetirement.Result result = retirement.retire(ps, org, found.id(), UserReferences.referencing(users, ps));
+        if (result.done()) {
+            catalog.forgetPermissionSet(org.key(), name);
+            return DeleteControl.defaultDelete();
+        }
+        waiting(ps, context, Reasons.WAITING_FOR_UNASSIGNMENT, result.message());
+        return DeleteControl.noFinalizerRemoval().rescheduleAfter(result.recheckAfter().toMillis());
     }
 
-    private UpdateControl<PermissionSet> rejected(PermissionSet ps, PermissionSetStatus before, PermissionSetStatus status,
-                                                  long generation, String what, SaveResult result) {
-        if (result.errors().stream().anyMatch(e -> SalesforceException.isTransientCode(e.errorCode()))) {
-            throw new SalesforceException(400, result.errors(), true);
+    private void waiting(PermissionSet ps, Context<PermissionSet> context, String reason, String message) {
+        PermissionSetStatus before = StatusPatches.copy(ps.getStatus(), new PermissionSetStatus());
+        PermissionSetStatus status = StatusPatches.copy(ps.getStatus(), new PermissionSetStatus());
+        notReady(status, generation(ps), reason, message);
+        if (!Fingerprint.json(before).equals(Fingerprint.json(status))) {
+            ps.setStatus(status);
+            context.getClient().resource(ps).patchStatus();
+            events.normal(ps, reason, message);
         }
-        String message = "Salesforce refused " + what + ": "
-                + result.errors().stream().map(Object::toString).collect(Collectors.joining("; "));
-        notReady(status, generation, Reasons.REJECTED_BY_SALESFORCE, message);
-        warnOnce(ps, before, Reasons.REJECTED_BY_SALESFORCE, message);
-        return StatusPatches.patchIfChanged(ps, before, status, null);
+    }
+
+    private UpdateControl<PermissionSet> stop(PermissionSet ps, PermissionSetStatus before, PermissionSetStatus status,
+                                              long generation, String reason, String message, Duration retryAfter) {
+        boolean same = before.condition(ConditionTypes.READY)
+                .map(c -> reason.equals(c.getReason()) && message.equals(c.getMessage())).orElse(false);
+        notReady(status, generation, reason, message);
+        if (!same) {
+            events.warning(ps, reason, message);
+        }
+        return StatusPatches.patchIfChanged(ps, before, status, retryAfter);
     }
 
     private void notReady(PermissionSetStatus status, long generation, String reason, String message) {
         conditions.set(status, generation, ConditionTypes.READY, false, reason, message);
         conditions.set(status, generation, ConditionTypes.SYNCED, false, reason, message);
-    }
-
-    private void warnOnce(PermissionSet ps, PermissionSetStatus before, String reason, String message) {
-        boolean same = before.condition(ConditionTypes.READY)
-                .map(c -> reason.equals(c.getReason()) && message.equals(c.getMessage())).orElse(false);
-        if (!same) {
-            events.warning(ps, reason, message);
-        }
     }
 
     private static long generation(PermissionSet ps) {

@@ -16,6 +16,14 @@ public final class Reasons {
     public static final String LICENSE_LIMIT_EXCEEDED = "LicenseLimitExceeded";
     public static final String CONFLICT = "Conflict";
     public static final String ADOPTION_REFUSED = "AdoptionRefused";
+    /** A SalesforceOrg that now reaches another org (its org id changed) while resources use it. */
+    public static final String ORG_IDENTITY_CHANGED = "OrgIdentityChanged";
+    /** A SalesforceOrg being deleted waits for the resources that still use it. */
+    public static final String IN_USE = "InUse";
+    /** A deleted resource whose retirement in Salesforce is not finished; retried with backoff. */
+    public static final String RETIREMENT_PENDING = "RetirementPending";
+    /** A create whose answer was lost: the next reconcile looks for what it made before sending anything again. */
+    public static final String OUTCOME_UNKNOWN = "OutcomeUnknown";
     public static final String PROFILE_NOT_ALLOWED = "ProfileNotAllowed";
     public static final String PROFILE_NOT_FOUND = "ProfileNotFound";
     public static final String LICENSE_NOT_FOUND = "LicenseNotFound";

@@ -11,4 +11,11 @@ import java.util.Map;
  */
 record DesiredUser(UserFields fields, Profile profile, Map<String, String> licenseIdsByName,
                    Map<String, String> permissionSetIdsByName, boolean active, boolean frozen) {
+
+    /** The same, with one more permission set to assign (the installation's marker). */
+    DesiredUser withPermissionSet(String name, String id) {
+        java.util.Map<String, String> sets = new java.util.LinkedHashMap<>(permissionSetIdsByName);
+        sets.put(name, id);
+        return new DesiredUser(fields, profile, licenseIdsByName, sets, active, frozen);
+    }
 }

@@ -49,6 +49,10 @@ final class DesiredUserResolver {
             if (ref.getRef() != null && !ref.getRef().isBlank()) {
                 PermissionSet ps = permissionSetByRef.apply(ref.getRef()).orElseThrow(() -> new ResolutionException(
                         Reasons.PERMISSION_SET_NOT_READY, "PermissionSet " + ref.getRef() + " does not exist in this namespace", true));
+                if (ps.getMetadata().getDeletionTimestamp() != null) {
+                    // a set being deleted is desired absent: the user lets go of it and keeps converging the rest
+                    continue;
+                }
                 if (!ps.getSpec().getOrgRef().getName().equals(spec.getOrgRef().getName())) {
                     throw new ResolutionException(Reasons.INVALID_SPEC, "PermissionSet " + ref.getRef() + " belongs to org "
                             + ps.getSpec().getOrgRef().getName() + ", not " + spec.getOrgRef().getName(), false);

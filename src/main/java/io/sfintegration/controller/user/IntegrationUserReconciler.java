@@ -32,7 +32,18 @@ import io.sfintegration.controller.status.Reasons;
 import io.sfintegration.controller.status.StatusConditions;
 import io.sfintegration.salesforce.SalesforceClients;
 import io.sfintegration.salesforce.SalesforceException;
+import io.sfintegration.salesforce.OutcomeUnknownException;
 import io.sfintegration.salesforce.UserState;
+import io.sfintegration.api.v1alpha1.UserDeletionPolicy;
+import io.sfintegration.controller.ownership.Claims;
+import io.sfintegration.controller.ownership.Installation;
+import io.sfintegration.controller.ownership.OwnershipMarkers;
+import io.sfintegration.controller.ownership.OwnershipRecord;
+import io.sfintegration.controller.ownership.OwnershipRecords;
+import io.sfintegration.controller.RetirementIncompleteException;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -50,6 +61,8 @@ import java.util.Optional;
  */
 // the periodic resync is a failsafe that costs no Salesforce call while the applied fingerprint matches
 @ControllerConfiguration(name = "integrationuser", maxReconciliationInterval = @MaxReconciliationInterval(interval = 30, timeUnit = TimeUnit.MINUTES))
+// failures (a retirement not finished, an outage) are retried without end, from one second growing to at most an hour
+@GradualRetry(maxAttempts = -1, initialInterval = 1_000, intervalMultiplier = 2.0, maxInterval = 3_600_000)
 public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, Cleaner<IntegrationUser> {
 
     private static final Logger LOG = Logger.getLogger(IntegrationUserReconciler.class);
@@ -64,14 +77,22 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
     private final EventRecorder events;
     private final ResyncRequests resync;
     private final StatusConditions conditions;
+    private final OwnershipRecords records;
+    private final OwnershipMarkers markers;
+    private final Claims<IntegrationUser> claims = new Claims<>("username",
+            u -> u.getSpec() == null ? null : u.getSpec().getUsername(),
+            u -> u.getSpec() == null || u.getSpec().getOrgRef() == null ? null : u.getSpec().getOrgRef().getName());
+    private volatile InformerEventSource<SalesforceOrg, IntegrationUser> orgs;
 
     @Inject
     public IntegrationUserReconciler(SalesforceClients clients, OrgCatalog catalog, EventRecorder events,
-                                     ResyncRequests resync, Clock clock) {
+                                     ResyncRequests resync, Clock clock, KubernetesClient kubernetes, Installation installation) {
         this.gate = new OrgGate(clients, catalog);
         this.resolver = new DesiredUserResolver(catalog);
         this.conditions = new StatusConditions(clock);
-        this.convergence = new UserConvergence(catalog, events, clock);
+        this.records = new OwnershipRecords(kubernetes);
+        this.markers = new OwnershipMarkers(catalog, installation);
+        this.convergence = new UserConvergence(catalog, events, clock, records);
         this.retirement = new UserRetirement(catalog, events);
         this.events = events;
         this.resync = resync;
@@ -79,12 +100,10 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
 
     @Override
     public List<EventSource<?, IntegrationUser>> prepareEventSources(EventSourceContext<IntegrationUser> context) {
-        context.getPrimaryCache().addIndexer(UsernameClaims.INDEX, UsernameClaims::indexKeys);
-        return List.of(
-                OrgEventSource.create(context, IntegrationUser.class,
-                        u -> u.getSpec() == null || u.getSpec().getOrgRef() == null ? null : u.getSpec().getOrgRef().getName()),
-                PermissionSetEventSource.create(context),
-                resync.eventSourceFor(IntegrationUser.class));
+        claims.register(context.getPrimaryCache());
+        orgs = OrgEventSource.create(context, IntegrationUser.class,
+                u -> u.getSpec() == null || u.getSpec().getOrgRef() == null ? null : u.getSpec().getOrgRef().getName());
+        return List.of(orgs, PermissionSetEventSource.create(context), resync.eventSourceFor(IntegrationUser.class));
     }
 
     @Override
@@ -100,12 +119,6 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
             return stop(user, before, status, generation, Reasons.INVALID_SPEC,
                     "The spec is invalid, nothing was sent to Salesforce: " + String.join("; ", problems), null);
         }
-        Optional<IntegrationUser> holder = UsernameClaims.olderClaimant(user, context.getPrimaryCache());
-        if (holder.isPresent()) {
-            return stop(user, before, status, generation, Reasons.CONFLICT, "IntegrationUser " + holder.get().getMetadata().getName()
-                    + " already manages username " + spec.getUsername() + " in org " + spec.getOrgRef().getName()
-                    + "; delete one of the two resources", CONFLICT_RECHECK);
-        }
         OrgAccess org;
         try {
             org = gate.open(user.getMetadata().getNamespace(), spec.getOrgRef().getName(), context.getSecondaryResource(SalesforceOrg.class));
@@ -113,6 +126,19 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
             conditions.set(status, generation, ConditionTypes.READY, false, e.reason(), e.getMessage());
             conditions.set(status, generation, ConditionTypes.SYNCED, false, e.reason(), e.getMessage());
             return StatusPatches.patchIfChanged(user, before, status, WAIT_FOR_ORG);
+        }
+        String orgId = org.snapshot().orgId();
+        Optional<OwnershipRecord> record = OwnershipRecords.read(user);
+        if (record.isPresent() && !orgId.equals(record.get().org())) {
+            return stop(user, before, status, generation, Reasons.ORG_IDENTITY_CHANGED, "This resource's user was recorded in org "
+                    + record.get().org() + ", but SalesforceOrg " + spec.getOrgRef().getName() + " now reaches org " + orgId
+                    + "; nothing is written until a person points the SalesforceOrg back or re-creates this resource.", null);
+        }
+        Optional<IntegrationUser> holder = claims.otherHolder(user, spec.getUsername(), orgId, context.getPrimaryCache(), this::org);
+        if (holder.isPresent()) {
+            return stop(user, before, status, generation, Reasons.CONFLICT, "IntegrationUser " + Claims.describe(holder.get())
+                    + " already manages username " + spec.getUsername() + " in org " + orgId
+                    + "; delete one of the two resources", CONFLICT_RECHECK);
         }
         try {
             DesiredUser desired;
@@ -122,25 +148,37 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
             } catch (ResolutionException e) {
                 return stop(user, before, status, generation, e.reason(), e.getMessage(), e.waiting() ? WAIT_FOR_DEPENDENCY : null);
             }
-            String fingerprint = Fingerprint.of(Map.of("desired", desired, "org", org.snapshot().orgId(),
+            String fingerprint = Fingerprint.of(Map.of("desired", desired, "org", orgId,
                     "adoption", String.valueOf(spec.getAdoption())));
             boolean correcting = resync.isPending(IntegrationUser.class, id);
-            if (!correcting && fingerprint.equals(status.getAppliedSpecHash()) && status.getUserId() != null
-                    && status.isTrue(ConditionTypes.READY) && Long.valueOf(generation).equals(status.getObservedGeneration())) {
+            if (!correcting && fingerprint.equals(status.getAppliedSpecHash()) && record.map(OwnershipRecord::id).isPresent()
+                    && status.getUserId() != null && status.isTrue(ConditionTypes.READY) && status.isTrue(ConditionTypes.SYNCED)
+                    && Long.valueOf(generation).equals(status.getObservedGeneration())) {
                 return UpdateControl.noUpdate();
             }
 
-            UserState found = org.client().findUsersByUsername(List.of(spec.getUsername()))
-                    .get(spec.getUsername().toLowerCase(Locale.ROOT));
-            ConvergenceOutcome outcome;
-            if (found == null) {
-                outcome = convergence.create(user, status, desired, org);
-            } else {
-                Optional<String> refusal = ownershipProblem(user, status, found, org);
-                if (refusal.isPresent()) {
-                    return stop(user, before, status, generation, Reasons.ADOPTION_REFUSED, refusal.get(), null);
+            // the marker is created the first time this installation writes to the org, never for a refused spec
+            desired = desired.withPermissionSet(markers.installation().markerPermissionSet(), markers.ensure(org));
+            UserState found = observe(spec.getUsername(), record, org);
+            Optional<String> nameHolder = found == null || found.user().username().equalsIgnoreCase(spec.getUsername()) ? Optional.empty()
+                    : claims.otherHolder(user, found.user().username(), orgId, context.getPrimaryCache(), this::org).map(Claims::describe);
+            Optional<String> recordedByOther = found == null ? Optional.empty()
+                    : claims.otherRecorder(user, orgId, found.user().id(), context.getPrimaryCache()).map(Claims::describe);
+            UserOwnership.Decision decision = UserOwnership.decide(spec.getUsername(), spec.getAdoption(), orgId,
+                    markers.installation(), record, found, nameHolder, recordedByOther);
+            ConvergenceOutcome outcome = switch (decision.kind()) {
+                case REFUSE -> null;
+                case CREATE -> convergence.create(user, status, desired, org, OwnershipRecord.pendingCreate(orgId, spec.getUsername()));
+                case ADOPT -> {
+                    records.write(user, decision.record());
+                    events.normal(user, "Adopted", "Took over existing Salesforce user " + spec.getUsername() + " (" + found.user().id()
+                            + ") as spec.adoption allows; assignments people made stay as they are");
+                    yield convergence.converge(user, status, desired, found, org, decision.record());
                 }
-                outcome = convergence.converge(user, status, desired, found, org);
+                case OWNED -> convergence.converge(user, status, desired, found, org, decision.record());
+            };
+            if (outcome == null) {
+                return stop(user, before, status, generation, decision.reason(), decision.message(), null);
             }
             if (!outcome.ok()) {
                 return stop(user, before, status, generation, outcome.reason(), outcome.message(), outcome.retryAfter());
@@ -170,22 +208,18 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
         }
     }
 
-    /** Why an existing Salesforce user may not be taken over, if it may not. */
-    private Optional<String> ownershipProblem(IntegrationUser user, IntegrationUserStatus status, UserState found, OrgAccess org) {
-        String foundId = found.user().id();
-        boolean recorded = status.getUserId() != null && UserAssignments.sameId(status.getUserId(), foundId);
-        // a reconcile killed between creating the user and writing status finds the user it created itself
-        boolean createdByUs = org.snapshot().operatorUserId() != null
-                && UserAssignments.sameId(org.snapshot().operatorUserId(), found.user().createdById());
-        if (recorded || createdByUs) {
-            return Optional.empty();
+    /** The user as Salesforce has it now: by the recorded id when there is one (a rename in Setup is drift), else by username. */
+    private static UserState observe(String username, Optional<OwnershipRecord> record, OrgAccess org) {
+        Optional<String> recordedId = record.map(OwnershipRecord::id);
+        if (recordedId.isPresent()) {
+            return org.client().findUsersById(List.of(recordedId.get())).get(recordedId.get());
         }
-        if (user.getSpec().getAdoption() == AdoptionPolicy.IfUnmanaged) {
-            events.normal(user, "Adopted", "Took over existing Salesforce user " + user.getSpec().getUsername() + " (" + foundId + ")");
-            return Optional.empty();
-        }
-        return Optional.of("A Salesforce user " + user.getSpec().getUsername() + " (" + foundId + ") already exists and was not created by the operator."
-                + " Set spec.adoption: IfUnmanaged to manage it, or choose another username.");
+        return org.client().findUsersByUsername(List.of(username)).get(username.toLowerCase(Locale.ROOT));
+    }
+
+    private Optional<SalesforceOrg> org(String namespace, String name) {
+        InformerEventSource<SalesforceOrg, IntegrationUser> source = orgs;
+        return source == null ? Optional.empty() : source.get(new ResourceID(name, namespace));
     }
 
     private UpdateControl<IntegrationUser> stop(IntegrationUser user, IntegrationUserStatus before, IntegrationUserStatus status,
@@ -203,32 +237,80 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
     @Override
     public ErrorStatusUpdateControl<IntegrationUser> updateErrorStatus(IntegrationUser user, Context<IntegrationUser> context, Exception e) {
         IntegrationUserStatus status = StatusPatches.copy(user.getStatus(), new IntegrationUserStatus());
+        String reason = e instanceof OutcomeUnknownException ? Reasons.OUTCOME_UNKNOWN : Reasons.RECONCILE_ERROR;
         String message = "Reconcile failed, retrying: " + e.getMessage();
-        conditions.set(status, generation(user), ConditionTypes.SYNCED, false, Reasons.RECONCILE_ERROR, message);
-        events.warning(user, Reasons.RECONCILE_ERROR, message);
+        conditions.set(status, generation(user), ConditionTypes.SYNCED, false, reason, message);
+        events.warning(user, reason, message);
         LOG.debugf("integration user %s/%s: %s", user.getMetadata().getNamespace(), user.getMetadata().getName(), e.getMessage());
         user.setStatus(status);
         return ErrorStatusUpdateControl.patchStatus(user);
     }
 
+    /**
+     * Retires the user per spec.deletionPolicy, but only a user this resource provably owns; anything else is left as
+     * it is. A retirement that is not finished keeps the finalizer and is retried with backoff (see the class's retry).
+     */
     @Override
     public DeleteControl cleanup(IntegrationUser user, Context<IntegrationUser> context) {
-        IntegrationUserStatus status = user.getStatus();
-        if (status == null || status.getUserId() == null || UsernameClaims.olderClaimant(user, context.getPrimaryCache()).isPresent()) {
+        Optional<OwnershipRecord> record = OwnershipRecords.read(user);
+        if (record.isEmpty() || (record.get().id() == null && !record.get().pending())) {
+            return DeleteControl.defaultDelete();
+        }
+        if (user.getSpec().getDeletionPolicy() == UserDeletionPolicy.Orphan) {
+            events.normal(user, "Orphaned", "Left user " + user.getSpec().getUsername() + " and its assignments as they are in Salesforce");
             return DeleteControl.defaultDelete();
         }
         OrgAccess org;
         try {
             org = gate.open(user.getMetadata().getNamespace(), user.getSpec().getOrgRef().getName(), context.getSecondaryResource(SalesforceOrg.class));
         } catch (OrgNotReadyException e) {
-            if (context.getSecondaryResource(SalesforceOrg.class).isEmpty()) {
-                events.warning(user, "OrgGone", "The SalesforceOrg is gone; user " + user.getSpec().getUsername() + " was left as it is in Salesforce");
-                return DeleteControl.defaultDelete();
-            }
-            return DeleteControl.noFinalizerRemoval().rescheduleAfter(WAIT_FOR_ORG.toMillis());
+            String message = "User " + user.getSpec().getUsername() + " is not retired yet: " + e.getMessage()
+                    + ". The finalizer stays until the org is reachable (or set spec.deletionPolicy: Orphan to leave the user as it is).";
+            retirementPending(user, context, message);
+            throw new RetirementIncompleteException(message);
         }
-        retirement.retire(user, org);
+        String orgId = org.snapshot().orgId();
+        if (!orgId.equals(record.get().org())) {
+            events.warning(user, Reasons.ORG_IDENTITY_CHANGED, "Left user " + user.getSpec().getUsername() + " untouched: it was recorded in org "
+                    + record.get().org() + " and the SalesforceOrg now reaches " + orgId);
+            return DeleteControl.defaultDelete();
+        }
+        if (claims.otherHolder(user, user.getSpec().getUsername(), orgId, context.getPrimaryCache(), this::org).isPresent()) {
+            return DeleteControl.defaultDelete();
+        }
+        UserState found = observe(user.getSpec().getUsername(), record, org);
+        Optional<String> recordedByOther = found == null ? Optional.empty()
+                : claims.otherRecorder(user, orgId, found.user().id(), context.getPrimaryCache()).map(Claims::describe);
+        Optional<String> nameHolder = found == null || found.user().username().equalsIgnoreCase(user.getSpec().getUsername()) ? Optional.empty()
+                : claims.otherHolder(user, found.user().username(), orgId, context.getPrimaryCache(), this::org).map(Claims::describe);
+        // never adopt on the way out
+        UserOwnership.Decision decision = UserOwnership.decide(user.getSpec().getUsername(), AdoptionPolicy.Never, orgId,
+                markers.installation(), record, found, nameHolder, recordedByOther);
+        if (decision.kind() != UserOwnership.Kind.OWNED) {
+            if (found != null) {
+                events.warning(user, "LeftUntouched", "Did not retire Salesforce user " + found.user().username() + " (" + found.user().id()
+                        + "): " + (decision.message() == null ? "this resource does not own it" : decision.message()));
+            }
+            return DeleteControl.defaultDelete();
+        }
+        List<String> left = retirement.retire(user, org, found, decision.record(), records);
+        if (!left.isEmpty()) {
+            String message = "Retiring user " + user.getSpec().getUsername() + " is not finished, retrying with backoff: " + String.join("; ", left);
+            retirementPending(user, context, message);
+            throw new RetirementIncompleteException(message);
+        }
         return DeleteControl.defaultDelete();
+    }
+
+    private void retirementPending(IntegrationUser user, Context<IntegrationUser> context, String message) {
+        IntegrationUserStatus before = StatusPatches.copy(user.getStatus(), new IntegrationUserStatus());
+        IntegrationUserStatus status = StatusPatches.copy(user.getStatus(), new IntegrationUserStatus());
+        conditions.set(status, generation(user), ConditionTypes.READY, false, Reasons.RETIREMENT_PENDING, message);
+        if (!Fingerprint.json(before).equals(Fingerprint.json(status))) {
+            user.setStatus(status);
+            context.getClient().resource(user).patchStatus();
+            events.warning(user, Reasons.RETIREMENT_PENDING, message);
+        }
     }
 
     private static long generation(IntegrationUser user) {

@@ -14,7 +14,7 @@ import java.util.Objects;
 
 import java.util.stream.Collectors;
 
-/** Wakes the users that reference a PermissionSet when it gets its Salesforce id or becomes Ready. */
+/** Wakes the users that reference a PermissionSet when it gets its Salesforce id, becomes Ready, or is being deleted. */
 final class PermissionSetEventSource {
 
     static final String REF_INDEX = "permissionSetRef";
@@ -32,7 +32,8 @@ final class PermissionSetEventSource {
                         .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
                 .withPrimaryToSecondaryMapper((IntegrationUser user) -> refs(user).stream()
                         .map(ref -> new ResourceID(ref, user.getMetadata().getNamespace())).collect(Collectors.toSet()))
-                .withOnUpdateFilter((newPs, oldPs) -> !Objects.equals(id(newPs), id(oldPs)) || ready(newPs) != ready(oldPs))
+                .withOnUpdateFilter((newPs, oldPs) -> !Objects.equals(id(newPs), id(oldPs)) || ready(newPs) != ready(oldPs)
+                        || !Objects.equals(newPs.getMetadata().getDeletionTimestamp(), oldPs.getMetadata().getDeletionTimestamp()))
                 .build();
         return new InformerEventSource<>(config, context);
     }

@@ -1,6 +1,8 @@
 package io.sfintegration.controller.user;
 
 import io.sfintegration.api.v1alpha1.AssignedPermissionSet;
+import io.sfintegration.controller.ownership.OwnershipRecord;
+import io.sfintegration.controller.ownership.SalesforceIds;
 import io.sfintegration.salesforce.Assignment;
 
 import java.util.ArrayList;
@@ -8,37 +10,28 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Which assignments the operator owns. An assignment is ours when the spec asks for it or when we recorded it as ours
- * earlier; everything else was made by people and is only reported, never removed.
+ * Which assignments the operator owns: those whose id its own create returned, as kept in the ownership record. The
+ * operator is not authoritative for a user's assignments: one a person made stays, whether or not the spec lists the
+ * same permission set, and is only reported.
  */
 final class UserAssignments {
     private UserAssignments() {
     }
 
-    static Set<String> previouslyManaged(List<AssignedPermissionSet> status) {
-        Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        if (status != null) {
-            status.stream().filter(a -> Boolean.TRUE.equals(a.getManaged())).forEach(a -> names.add(a.getName()));
-        }
-        return names;
-    }
-
     /** Existing assignments the operator made and the spec no longer lists. */
-    static List<Assignment> toRemove(Collection<Assignment> existing, Map<String, String> desiredIdsByName, Set<String> previouslyManaged) {
+    static List<Assignment> toRemove(Collection<Assignment> existing, Map<String, String> desiredIdsByName, OwnershipRecord record) {
         return existing.stream()
-                .filter(a -> !desired(a, desiredIdsByName) && previouslyManaged.contains(a.targetName()))
+                .filter(a -> !desired(a, desiredIdsByName) && record.ownsAssignment(a.id()))
                 .toList();
     }
 
-    /** Desired targets (name → id) not assigned yet. */
+    /** Desired targets (name → id) not assigned yet, by anyone. */
     static List<Map.Entry<String, String>> toAdd(Collection<Assignment> existing, Map<String, String> desiredIdsByName) {
         List<Map.Entry<String, String>> out = new ArrayList<>();
         for (Map.Entry<String, String> want : desiredIdsByName.entrySet()) {
-            boolean has = existing.stream().anyMatch(a -> sameId(a.targetId(), want.getValue()));
+            boolean has = existing.stream().anyMatch(a -> SalesforceIds.same(a.targetId(), want.getValue()));
             if (!has) {
                 out.add(want);
             }
@@ -46,31 +39,27 @@ final class UserAssignments {
         return out;
     }
 
-    /** Status rows for the assignments the user has after the reconcile. */
-    static List<AssignedPermissionSet> describe(Collection<Assignment> present, Map<String, String> desiredIdsByName, Set<String> previouslyManaged) {
+    /** Assignments whose create was in flight when its answer was lost: they are the operator's. */
+    static List<Assignment> settledIntents(Collection<Assignment> existing, OwnershipRecord record) {
+        return existing.stream().filter(a -> record.intends(a.targetId()) && !record.ownsAssignment(a.id())).toList();
+    }
+
+    /** Status rows for the assignments the user has after the reconcile; managed means the operator made it. */
+    static List<AssignedPermissionSet> describe(Collection<Assignment> present, OwnershipRecord record) {
         List<AssignedPermissionSet> rows = new ArrayList<>();
         for (Assignment a : present) {
-            boolean managed = desired(a, desiredIdsByName) || previouslyManaged.contains(a.targetName());
-            rows.add(new AssignedPermissionSet(a.targetName(), a.targetId(), a.id(), managed));
+            rows.add(new AssignedPermissionSet(a.targetName(), a.targetId(), a.id(), record.ownsAssignment(a.id())));
         }
         rows.sort((x, y) -> x.getName().toLowerCase(Locale.ROOT).compareTo(y.getName().toLowerCase(Locale.ROOT)));
         return rows;
     }
 
-    static List<String> unmanagedNames(Collection<Assignment> present, Map<String, String> desiredIdsByName, Set<String> previouslyManaged) {
-        return present.stream()
-                .filter(a -> !desired(a, desiredIdsByName) && !previouslyManaged.contains(a.targetName()))
-                .map(Assignment::targetName).sorted().toList();
+    /** Names of the permission sets people assigned (the operator did not): reported, never removed. */
+    static List<String> unmanagedNames(Collection<Assignment> present, OwnershipRecord record) {
+        return present.stream().filter(a -> !record.ownsAssignment(a.id())).map(Assignment::targetName).sorted().toList();
     }
 
     private static boolean desired(Assignment a, Map<String, String> desiredIdsByName) {
-        return desiredIdsByName.values().stream().anyMatch(id -> sameId(id, a.targetId()));
-    }
-
-    static boolean sameId(String a, String b) {
-        if (a == null || b == null) {
-            return false;
-        }
-        return a.substring(0, Math.min(15, a.length())).equals(b.substring(0, Math.min(15, b.length())));
+        return desiredIdsByName.values().stream().anyMatch(id -> SalesforceIds.same(id, a.targetId()));
     }
 }

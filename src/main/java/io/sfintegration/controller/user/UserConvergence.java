@@ -7,6 +7,8 @@ import io.sfintegration.api.v1alpha1.IntegrationUserStatus;
 import io.sfintegration.controller.EventRecorder;
 import io.sfintegration.controller.OrgAccess;
 import io.sfintegration.controller.OrgCatalog;
+import io.sfintegration.controller.ownership.OwnershipRecord;
+import io.sfintegration.controller.ownership.OwnershipRecords;
 import io.sfintegration.controller.status.ConditionTypes;
 import io.sfintegration.controller.status.Reasons;
 import io.sfintegration.salesforce.Assignment;
@@ -25,6 +27,7 @@ import io.sfintegration.salesforce.UserUpdate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,14 +44,17 @@ final class UserConvergence {
     private final OrgCatalog catalog;
     private final EventRecorder events;
     private final SeatCheck seats;
+    private final OwnershipRecords records;
 
-    UserConvergence(OrgCatalog catalog, EventRecorder events, Clock clock) {
+    UserConvergence(OrgCatalog catalog, EventRecorder events, Clock clock, OwnershipRecords records) {
         this.catalog = catalog;
         this.events = events;
         this.seats = new SeatCheck(catalog, clock);
+        this.records = records;
     }
 
-    ConvergenceOutcome create(IntegrationUser user, IntegrationUserStatus status, DesiredUser desired, OrgAccess org) {
+    /** Creates the user; the pending record is written (with the assignments in flight) before anything is sent. */
+    ConvergenceOutcome create(IntegrationUser user, IntegrationUserStatus status, DesiredUser desired, OrgAccess org, OwnershipRecord pending) {
         String licenseName = desired.profile().userLicenseName();
         if (desired.active()) {
             Optional<ConvergenceOutcome> noSeat = seats.noSeat(org, licenseName, waitingSince(status));
@@ -58,6 +64,10 @@ final class UserConvergence {
         }
         List<String> licenseIds = List.copyOf(desired.licenseIdsByName().values());
         List<String> permissionSetIds = List.copyOf(desired.permissionSetIdsByName().values());
+        Set<String> targets = new LinkedHashSet<>(licenseIds);
+        targets.addAll(permissionSetIds);
+        OwnershipRecord record = pending.withIntents(targets);
+        records.write(user, record);
         ProvisioningResult result = org.client().provisionUsers(List.of(new UserProvisioning(desired.fields(), desired.active(),
                 desired.frozen(), licenseIds, permissionSetIds))).get(0);
         if (!result.user().success()) {
@@ -80,17 +90,24 @@ final class UserConvergence {
         if (result.freeze() != null && !result.freeze().success()) {
             failures.add("freezing: " + errors(result.freeze()));
         }
-        status.setAssignedPermissionSetLicenses(UserAssignments.describe(licenses, desired.licenseIdsByName(), Set.of()));
-        status.setAssignedPermissionSets(UserAssignments.describe(permissionSets, desired.permissionSetIdsByName(), Set.of()));
+        Set<String> made = new LinkedHashSet<>();
+        licenses.forEach(a -> made.add(a.id()));
+        permissionSets.forEach(a -> made.add(a.id()));
+        record = record.created(userId).withAssignments(made, targets);
+        records.write(user, record);
+        status.setAssignedPermissionSetLicenses(UserAssignments.describe(licenses, record));
+        status.setAssignedPermissionSets(UserAssignments.describe(permissionSets, record));
         return finish(failures, result.permissionSetLicenseAssignments(), result.permissionSetAssignments(), List.of());
     }
 
-    ConvergenceOutcome converge(IntegrationUser user, IntegrationUserStatus status, DesiredUser desired, UserState found, OrgAccess org) {
+    /** Brings a user this resource owns (as {@code owned} proves) to the desired state. */
+    ConvergenceOutcome converge(IntegrationUser user, IntegrationUserStatus status, DesiredUser desired, UserState found, OrgAccess org,
+                                OwnershipRecord owned) {
         String userId = found.user().id();
         String licenseName = desired.profile().userLicenseName();
         status.setUserId(userId);
-        Set<String> managedSets = UserAssignments.previouslyManaged(status.getAssignedPermissionSets());
-        Set<String> managedLicenses = UserAssignments.previouslyManaged(status.getAssignedPermissionSetLicenses());
+        OwnershipRecord[] record = {settle(owned, found)};
+        records.write(user, record[0]);
         List<String> changes = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         List<SaveResult> allResults = new ArrayList<>();
@@ -122,11 +139,11 @@ final class UserConvergence {
 
         List<Assignment> licenses = new ArrayList<>(found.permissionSetLicenseAssignments());
         List<Assignment> permissionSets = new ArrayList<>(found.permissionSetAssignments());
-        allResults.addAll(add(userId, UserAssignments.toAdd(licenses, desired.licenseIdsByName()), true, org, licenses, failures, changes));
-        allResults.addAll(add(userId, UserAssignments.toAdd(permissionSets, desired.permissionSetIdsByName()), false, org, permissionSets, failures, changes));
+        allResults.addAll(add(user, record, userId, UserAssignments.toAdd(licenses, desired.licenseIdsByName()), true, org, licenses, failures, changes));
+        allResults.addAll(add(user, record, userId, UserAssignments.toAdd(permissionSets, desired.permissionSetIdsByName()), false, org, permissionSets, failures, changes));
         // permission sets go before the licences they may need
-        allResults.addAll(remove(UserAssignments.toRemove(permissionSets, desired.permissionSetIdsByName(), managedSets), org, permissionSets, failures, changes));
-        allResults.addAll(remove(UserAssignments.toRemove(licenses, desired.licenseIdsByName(), managedLicenses), org, licenses, failures, changes));
+        allResults.addAll(remove(user, record, UserAssignments.toRemove(permissionSets, desired.permissionSetIdsByName(), record[0]), org, permissionSets, failures, changes));
+        allResults.addAll(remove(user, record, UserAssignments.toRemove(licenses, desired.licenseIdsByName(), record[0]), org, licenses, failures, changes));
 
         boolean frozen = found.login() != null && found.login().frozen();
         if (found.login() != null && frozen != desired.frozen()) {
@@ -142,9 +159,9 @@ final class UserConvergence {
 
         List<String> previouslyUnmanaged = status.getAssignedPermissionSets() == null ? List.of()
                 : status.getAssignedPermissionSets().stream().filter(a -> Boolean.FALSE.equals(a.getManaged())).map(AssignedPermissionSet::getName).toList();
-        status.setAssignedPermissionSetLicenses(UserAssignments.describe(licenses, desired.licenseIdsByName(), managedLicenses));
-        status.setAssignedPermissionSets(UserAssignments.describe(permissionSets, desired.permissionSetIdsByName(), managedSets));
-        List<String> unmanaged = UserAssignments.unmanagedNames(permissionSets, desired.permissionSetIdsByName(), managedSets);
+        status.setAssignedPermissionSetLicenses(UserAssignments.describe(licenses, record[0]));
+        status.setAssignedPermissionSets(UserAssignments.describe(permissionSets, record[0]));
+        List<String> unmanaged = UserAssignments.unmanagedNames(permissionSets, record[0]);
         List<String> newlySeen = unmanaged.stream().filter(n -> !previouslyUnmanaged.contains(n)).toList();
         if (!newlySeen.isEmpty()) {
             events.normal(user, "UnmanagedAssignment", "Permission sets assigned outside the operator are left alone: " + String.join(", ", newlySeen));
@@ -155,40 +172,64 @@ final class UserConvergence {
         return finish(failures, allResults, List.of(), unmanaged);
     }
 
-    private List<SaveResult> add(String userId, List<Map.Entry<String, String>> wanted, boolean licences, OrgAccess org,
-                                 List<Assignment> present, List<String> failures, List<String> changes) {
+    /** Assignment creates in flight whose answer was lost are looked up, not re-sent: the ones that exist are ours. */
+    private static OwnershipRecord settle(OwnershipRecord record, UserState found) {
+        if (record.intents().isEmpty()) {
+            return record;
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        UserAssignments.settledIntents(found.permissionSetLicenseAssignments(), record).forEach(a -> ids.add(a.id()));
+        UserAssignments.settledIntents(found.permissionSetAssignments(), record).forEach(a -> ids.add(a.id()));
+        // intents without an assignment never reached Salesforce: they are re-planned from the spec
+        return record.withAssignments(ids, new LinkedHashSet<>(record.intents()));
+    }
+
+    private List<SaveResult> add(IntegrationUser user, OwnershipRecord[] record, String userId, List<Map.Entry<String, String>> wanted,
+                                 boolean licences, OrgAccess org, List<Assignment> present, List<String> failures, List<String> changes) {
         if (wanted.isEmpty()) {
             return List.of();
         }
+        Set<String> targets = wanted.stream().map(Map.Entry::getValue).collect(Collectors.toCollection(LinkedHashSet::new));
+        record[0] = record[0].withIntents(targets);
+        records.write(user, record[0]);
         List<NewAssignment> rows = wanted.stream().map(e -> new NewAssignment(userId, e.getValue())).toList();
         List<SaveResult> results = licences ? org.client().assignPermissionSetLicenses(rows) : org.client().assignPermissionSets(rows);
+        Set<String> made = new LinkedHashSet<>();
         for (int i = 0; i < wanted.size(); i++) {
             SaveResult r = results.get(i);
             String name = wanted.get(i).getKey();
             if (r.success()) {
                 present.add(new Assignment(r.id(), userId, wanted.get(i).getValue(), name));
+                made.add(r.id());
                 changes.add("assigned " + name);
             } else if (!r.hasErrorCode("DUPLICATE_VALUE")) {
                 failures.add("assigning " + (licences ? "licence " : "permission set ") + name + ": " + errors(r));
             }
         }
+        record[0] = record[0].withAssignments(made, targets);
+        records.write(user, record[0]);
         return results;
     }
 
-    private List<SaveResult> remove(List<Assignment> doomed, OrgAccess org, List<Assignment> present, List<String> failures, List<String> changes) {
+    private List<SaveResult> remove(IntegrationUser user, OwnershipRecord[] record, List<Assignment> doomed, OrgAccess org,
+                                    List<Assignment> present, List<String> failures, List<String> changes) {
         if (doomed.isEmpty()) {
             return List.of();
         }
         List<SaveResult> results = org.client().deleteRecords(doomed.stream().map(Assignment::id).toList());
+        Set<String> removed = new LinkedHashSet<>();
         for (int i = 0; i < doomed.size(); i++) {
             SaveResult r = results.get(i);
             if (r.success() || r.hasErrorCode("ENTITY_IS_DELETED")) {
                 present.remove(doomed.get(i));
+                removed.add(doomed.get(i).id());
                 changes.add("unassigned " + doomed.get(i).targetName());
             } else {
                 failures.add("unassigning " + doomed.get(i).targetName() + ": " + errors(r));
             }
         }
+        record[0] = record[0].withoutAssignments(removed);
+        records.write(user, record[0]);
         return results;
     }
 

@@ -66,6 +66,6 @@ final class UserDiff {
     }
 
     static boolean sameId(String a, String b) {
-        return UserAssignments.sameId(a, b) || (a == null && b == null);
+        return io.sfintegration.controller.ownership.SalesforceIds.same(a, b) || (a == null && b == null);
     }
 }

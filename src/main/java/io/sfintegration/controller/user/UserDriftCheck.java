@@ -4,11 +4,15 @@ import io.sfintegration.api.v1alpha1.IntegrationUser;
 import io.sfintegration.api.v1alpha1.PermissionSet;
 import io.sfintegration.controller.OrgAccess;
 import io.sfintegration.controller.OrgCatalog;
+import io.sfintegration.controller.ownership.Installation;
+import io.sfintegration.controller.ownership.OwnershipRecord;
+import io.sfintegration.controller.ownership.OwnershipRecords;
 import io.sfintegration.salesforce.Assignment;
 import io.sfintegration.salesforce.UserState;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +23,8 @@ import java.util.function.Function;
  * "what: expected X, found Y". Uses the same resolution as the controller, so the scan and the reconcile agree.
  */
 public final class UserDriftCheck {
+
+    private static final OwnershipRecord NO_RECORD = new OwnershipRecord(null, null, null, null, false, List.of(), List.of());
 
     private final DesiredUserResolver resolver;
 
@@ -39,26 +45,31 @@ public final class UserDriftCheck {
             return List.of();
         }
         List<String> out = new ArrayList<>(UserDiff.differences(desired, actual));
-        Set<String> managedSets = UserAssignments.previouslyManaged(user.getStatus() == null ? null : user.getStatus().getAssignedPermissionSets());
-        Set<String> managedLicenses = UserAssignments.previouslyManaged(user.getStatus() == null ? null : user.getStatus().getAssignedPermissionSetLicenses());
-        assignments(out, "permission set", actual.permissionSetAssignments(), desired.permissionSetIdsByName(), managedSets);
-        assignments(out, "permission set licence", actual.permissionSetLicenseAssignments(), desired.licenseIdsByName(), managedLicenses);
+        OwnershipRecord record = OwnershipRecords.read(user).orElse(NO_RECORD);
+        // markers say who manages the user; they are not part of what the spec asks for
+        List<Assignment> sets = actual.permissionSetAssignments().stream().filter(a -> !isMarker(a)).toList();
+        assignments(out, "permission set", sets, desired.permissionSetIdsByName(), record);
+        assignments(out, "permission set licence", actual.permissionSetLicenseAssignments(), desired.licenseIdsByName(), record);
         return out;
     }
 
-    private static void assignments(List<String> out, String what, List<Assignment> present, Map<String, String> desired, Set<String> managed) {
+    private static boolean isMarker(Assignment a) {
+        return a.targetName() != null && a.targetName().toLowerCase(Locale.ROOT).startsWith(Installation.MARKER_PREFIX.toLowerCase(Locale.ROOT));
+    }
+
+    private static void assignments(List<String> out, String what, List<Assignment> present, Map<String, String> desired, OwnershipRecord record) {
         for (Map.Entry<String, String> missing : UserAssignments.toAdd(present, desired)) {
             out.add(what + " " + missing.getKey() + ": expected assigned, found not assigned");
         }
-        for (Assignment extra : UserAssignments.toRemove(present, desired, managed)) {
+        for (Assignment extra : UserAssignments.toRemove(present, desired, record)) {
             out.add(what + " " + extra.targetName() + ": expected not assigned, found assigned");
         }
     }
 
     /** Permission sets assigned by people (not in the spec, never assigned by the operator): reported, not drift. */
     public static List<String> unmanagedAssignments(IntegrationUser user, UserState actual) {
-        Set<String> managed = UserAssignments.previouslyManaged(user.getStatus() == null ? null : user.getStatus().getAssignedPermissionSets());
-        return actual.permissionSetAssignments().stream().map(Assignment::targetName)
-                .filter(n -> !managed.contains(n)).sorted().toList();
+        OwnershipRecord record = OwnershipRecords.read(user).orElse(NO_RECORD);
+        return actual.permissionSetAssignments().stream().filter(a -> !isMarker(a))
+                .filter(a -> !record.ownsAssignment(a.id())).map(Assignment::targetName).sorted().toList();
     }
 }

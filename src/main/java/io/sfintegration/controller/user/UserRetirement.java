@@ -5,6 +5,8 @@ import io.sfintegration.api.v1alpha1.UserDeletionPolicy;
 import io.sfintegration.controller.EventRecorder;
 import io.sfintegration.controller.OrgAccess;
 import io.sfintegration.controller.OrgCatalog;
+import io.sfintegration.controller.ownership.OwnershipRecord;
+import io.sfintegration.controller.ownership.OwnershipRecords;
 import io.sfintegration.salesforce.Assignment;
 import io.sfintegration.salesforce.FreezeChange;
 import io.sfintegration.salesforce.LicenseKind;
@@ -14,6 +16,7 @@ import io.sfintegration.salesforce.UserUpdate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -31,30 +34,34 @@ final class UserRetirement {
         this.events = events;
     }
 
-    void retire(IntegrationUser user, OrgAccess org) {
+    /**
+     * Retires a user this resource owns (the caller checked it with {@link UserOwnership}).
+     *
+     * @return what is left to do; empty when the retirement is complete
+     */
+    List<String> retire(IntegrationUser user, OrgAccess org, UserState state, OwnershipRecord record, OwnershipRecords records) {
         UserDeletionPolicy policy = user.getSpec().getDeletionPolicy() == null ? UserDeletionPolicy.Deactivate : user.getSpec().getDeletionPolicy();
         String username = user.getSpec().getUsername();
         if (policy == UserDeletionPolicy.Orphan) {
             events.normal(user, "Orphaned", "Left user " + username + " and its assignments as they are in Salesforce");
-            return;
+            return List.of();
         }
-        String userId = user.getStatus().getUserId();
-        UserState state = org.client().findUsersById(List.of(userId)).get(userId);
-        if (state == null) {
-            return;
-        }
-        Set<String> managedSets = UserAssignments.previouslyManaged(user.getStatus().getAssignedPermissionSets());
-        Set<String> managedLicenses = UserAssignments.previouslyManaged(user.getStatus().getAssignedPermissionSetLicenses());
+        String userId = state.user().id();
+        // only what the operator's own creates returned; a person's grant (even of the same set) stays
         List<String> doomed = new ArrayList<>();
-        state.permissionSetAssignments().stream().filter(a -> managedSets.contains(a.targetName())).map(Assignment::id).forEach(doomed::add);
+        state.permissionSetAssignments().stream().filter(a -> record.ownsAssignment(a.id())).map(Assignment::id).forEach(doomed::add);
         List<String> doomedLicenses = state.permissionSetLicenseAssignments().stream()
-                .filter(a -> managedLicenses.contains(a.targetName())).map(Assignment::id).toList();
+                .filter(a -> record.ownsAssignment(a.id())).map(Assignment::id).toList();
         List<String> problems = new ArrayList<>();
+        Set<String> removed = new LinkedHashSet<>();
         if (!doomed.isEmpty()) {
-            failures(org.client().deleteRecords(doomed), problems);
+            failures(doomed, org.client().deleteRecords(doomed), problems, removed);
         }
         if (!doomedLicenses.isEmpty()) {
-            failures(org.client().deleteRecords(doomedLicenses), problems);
+            failures(doomedLicenses, org.client().deleteRecords(doomedLicenses), problems, removed);
+        }
+        if (!removed.isEmpty()) {
+            records.write(user, record.withoutAssignments(removed));
         }
         if (policy == UserDeletionPolicy.Deactivate && state.user().active()) {
             SaveResult r = org.client().updateUsers(List.of(new UserUpdate(userId, null, false))).get(0);
@@ -70,17 +77,21 @@ final class UserRetirement {
             }
         }
         String done = (policy == UserDeletionPolicy.Deactivate ? "Deactivated" : "Froze") + " user " + username
-                + " and removed " + (doomed.size() + doomedLicenses.size()) + " assignment(s) the operator had made; the user itself is kept, as Salesforce users cannot be deleted";
+                + " and removed " + removed.size() + " assignment(s) the operator had made; the user itself is kept, as Salesforce users cannot be deleted";
         if (problems.isEmpty()) {
             events.normal(user, policy == UserDeletionPolicy.Deactivate ? "Deactivated" : "Frozen", done);
-        } else {
-            events.warning(user, "RetireIncomplete", done + ", but: " + String.join("; ", problems));
+        }
+        return problems;
+    }
+
+    private static void failures(List<String> ids, List<SaveResult> results, List<String> problems, Set<String> removed) {
+        for (int i = 0; i < results.size(); i++) {
+            SaveResult r = results.get(i);
+            if (r.success() || r.hasErrorCode("ENTITY_IS_DELETED")) {
+                removed.add(ids.get(i));
+            } else {
+                problems.add("unassigning " + ids.get(i) + ": " + UserConvergence.errors(r));
+            }
         }
     }
-
-    private static void failures(List<SaveResult> results, List<String> problems) {
-        results.stream().filter(r -> !r.success() && !r.hasErrorCode("ENTITY_IS_DELETED"))
-                .forEach(r -> problems.add("unassigning: " + UserConvergence.errors(r)));
-    }
-
 }

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.sfintegration.salesforce.AuthenticationException;
+import io.sfintegration.salesforce.OutcomeUnknownException;
 import io.sfintegration.salesforce.SalesforceError;
 import io.sfintegration.salesforce.SalesforceException;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,12 +90,16 @@ final class HttpTransport implements Exchange {
         HttpResponse<String> response;
         try {
             response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            // nothing was sent: safe to try again
+            metrics.call(request.resource(), "connect_error");
+            throw new SalesforceException("could not connect to Salesforce (" + e.getClass().getSimpleName() + ")", true, null);
         } catch (HttpTimeoutException e) {
             metrics.call(request.resource(), "timeout");
-            throw new SalesforceException("Salesforce did not answer " + request.resource() + " in time", true, null);
+            throw lost(request, "Salesforce did not answer " + request.resource() + " in time");
         } catch (IOException e) {
             metrics.call(request.resource(), "io_error");
-            throw new SalesforceException("connection to Salesforce failed (" + e.getClass().getSimpleName() + ")", true, null);
+            throw lost(request, "connection to Salesforce failed (" + e.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SalesforceException("interrupted", false, null);
@@ -106,6 +113,14 @@ final class HttpTransport implements Exchange {
         metrics.call(request.resource(), outcome(response.statusCode()));
         LOG.debugf("%s %s (%s) -> %d", request.method(), instanceUrl, request.resource(), response.statusCode());
         return response;
+    }
+
+    /** A request that may have reached Salesforce: a create among them is never re-sent by the retry policy. */
+    private static SalesforceException lost(ApiRequest request, String message) {
+        if (request.createsRecords()) {
+            return new OutcomeUnknownException(message + "; the write may have been applied, so it is looked up before being sent again");
+        }
+        return new SalesforceException(message, true, null);
     }
 
     /** Calls that reached Salesforce and count against the allocation (refused sessions and OAuth excluded). */

@@ -13,6 +13,7 @@ import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.sfintegration.salesforce.ApiLimit;
+import io.sfintegration.salesforce.OutcomeUnknownException;
 import io.sfintegration.salesforce.SalesforceException;
 import org.jboss.logging.Logger;
 
@@ -140,7 +141,7 @@ final class ResilientExchange {
     /** Retried by the client: retryable failures that Salesforce answered or the connection caused. */
     static boolean isTransient(Throwable e) {
         return e instanceof SalesforceException se && se.retryable()
-                && !(se instanceof CircuitOpenException) && !(se instanceof ThrottledException);
+                && !(se instanceof CircuitOpenException) && !(se instanceof ThrottledException) && !(se instanceof OutcomeUnknownException);
     }
 
     private void acquirePermit() {
