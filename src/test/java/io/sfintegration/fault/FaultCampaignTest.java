@@ -35,7 +35,7 @@ class FaultCampaignTest {
             harness.createClientCredentialsOrg();
             long callsBefore = sf.apiCalls();
             sf.admin("PUT", "/__emulator/faults", Map.of(
-                    "errorRates", Map.of("SERVER_UNAVAILABLE", 0.10, "UNABLE_TO_LOCK_ROW", 0.05),
+                    "errorRates", Map.of("SERVER_UNAVAILABLE", 0.10, "UNABLE_TO_LOCK_ROW", 0.05, "CONNECTION_DROP_AFTER_COMMIT", 0.05),
                     "latencySpike", Map.of("probability", 0.05, "ms", 300)));
             harness.create(Resources.permissionSet("reader", "Fault_Reader"));
             harness.create(Resources.permissionSet("writer", "Fault_Writer"));
@@ -61,7 +61,10 @@ class FaultCampaignTest {
                 assertThat(sf.query("SELECT Id FROM User WHERE Username = 'fault" + i + "@acme.example.com'")).hasSize(1);
                 String id = harness.get(IntegrationUser.class, "u" + i).getStatus().getUserId();
                 assertThat(sf.query("SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = '" + id
-                        + "' AND PermissionSet.IsOwnedByProfile = false")).as("one assignment per permission set").hasSize(2);
+                        + "' AND PermissionSet.IsOwnedByProfile = false AND PermissionSet.Name != 'SFIO_Managed_harness'"))
+                        .as("one assignment per permission set").hasSize(2);
+                assertThat(sf.query("SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = '" + id
+                        + "' AND PermissionSet.Name = 'SFIO_Managed_harness'")).as("one ownership marker").hasSize(1);
                 assertThat(sf.query("SELECT Id FROM PermissionSetLicenseAssign WHERE AssigneeId = '" + id + "'")).hasSize(1);
             }
             assertThat(sf.query("SELECT Id FROM PermissionSet WHERE Name = 'Fault_Reader'")).hasSize(1);

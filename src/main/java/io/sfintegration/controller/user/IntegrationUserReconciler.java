@@ -157,8 +157,6 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
                 return UpdateControl.noUpdate();
             }
 
-            // the marker is created the first time this installation writes to the org, never for a refused spec
-            desired = desired.withPermissionSet(markers.installation().markerPermissionSet(), markers.ensure(org));
             UserState found = observe(spec.getUsername(), record, org);
             Optional<String> nameHolder = found == null || found.user().username().equalsIgnoreCase(spec.getUsername()) ? Optional.empty()
                     : claims.otherHolder(user, found.user().username(), orgId, context.getPrimaryCache(), this::org).map(Claims::describe);
@@ -166,8 +164,13 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
                     : claims.otherRecorder(user, orgId, found.user().id(), context.getPrimaryCache()).map(Claims::describe);
             UserOwnership.Decision decision = UserOwnership.decide(spec.getUsername(), spec.getAdoption(), orgId,
                     markers.installation(), record, found, nameHolder, recordedByOther);
+            if (decision.kind() == UserOwnership.Kind.REFUSE) {
+                return stop(user, before, status, generation, decision.reason(), decision.message(), null);
+            }
+            // the marker is created the first time this installation writes to the org, never for a refused resource
+            desired = desired.withPermissionSet(markers.installation().markerPermissionSet(), markers.ensure(org));
             ConvergenceOutcome outcome = switch (decision.kind()) {
-                case REFUSE -> null;
+                case REFUSE -> throw new IllegalStateException("handled above");
                 case CREATE -> convergence.create(user, status, desired, org, OwnershipRecord.pendingCreate(orgId, spec.getUsername()));
                 case ADOPT -> {
                     records.write(user, decision.record());
@@ -177,9 +180,6 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
                 }
                 case OWNED -> convergence.converge(user, status, desired, found, org, decision.record());
             };
-            if (outcome == null) {
-                return stop(user, before, status, generation, decision.reason(), decision.message(), null);
-            }
             if (!outcome.ok()) {
                 return stop(user, before, status, generation, outcome.reason(), outcome.message(), outcome.retryAfter());
             }

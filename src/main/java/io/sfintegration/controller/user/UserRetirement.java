@@ -54,11 +54,13 @@ final class UserRetirement {
                 .filter(a -> record.ownsAssignment(a.id())).map(Assignment::id).toList();
         List<String> problems = new ArrayList<>();
         Set<String> removed = new LinkedHashSet<>();
+        List<String> kept = new ArrayList<>();
         if (!doomed.isEmpty()) {
-            failures(doomed, org.client().deleteRecords(doomed), problems, removed);
+            failures(doomed, org.client().deleteRecords(doomed), problems, removed, null);
         }
         if (!doomedLicenses.isEmpty()) {
-            failures(doomedLicenses, org.client().deleteRecords(doomedLicenses), problems, removed);
+            // a licence that a person's remaining grant still needs stays: Salesforce refuses to remove it, and so would we
+            failures(doomedLicenses, org.client().deleteRecords(doomedLicenses), problems, removed, kept);
         }
         if (!removed.isEmpty()) {
             records.write(user, record.withoutAssignments(removed));
@@ -77,18 +79,21 @@ final class UserRetirement {
             }
         }
         String done = (policy == UserDeletionPolicy.Deactivate ? "Deactivated" : "Froze") + " user " + username
-                + " and removed " + removed.size() + " assignment(s) the operator had made; the user itself is kept, as Salesforce users cannot be deleted";
+                + " and removed " + removed.size() + " assignment(s) the operator had made; the user itself is kept, as Salesforce users cannot be deleted"
+                + (kept.isEmpty() ? "" : ". Kept " + kept.size() + " licence assignment(s) that permission sets assigned by people still need");
         if (problems.isEmpty()) {
             events.normal(user, policy == UserDeletionPolicy.Deactivate ? "Deactivated" : "Frozen", done);
         }
         return problems;
     }
 
-    private static void failures(List<String> ids, List<SaveResult> results, List<String> problems, Set<String> removed) {
+    private static void failures(List<String> ids, List<SaveResult> results, List<String> problems, Set<String> removed, List<String> kept) {
         for (int i = 0; i < results.size(); i++) {
             SaveResult r = results.get(i);
             if (r.success() || r.hasErrorCode("ENTITY_IS_DELETED")) {
                 removed.add(ids.get(i));
+            } else if (kept != null && r.hasErrorCode("FIELD_INTEGRITY_EXCEPTION")) {
+                kept.add(ids.get(i));
             } else {
                 problems.add("unassigning " + ids.get(i) + ": " + UserConvergence.errors(r));
             }
