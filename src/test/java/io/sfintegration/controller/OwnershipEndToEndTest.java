@@ -246,6 +246,45 @@ class OwnershipEndToEndTest {
         assertThat(active(userId)).isFalse();
     }
 
+    @Test
+    void aSalesforceOrgThatNowReachesAnotherOrgStopsAllWrites() {
+        harness.create(Resources.user("erp", "erp@acme.example.com"));
+        String userId = harness.awaitCondition(IntegrationUser.class, "erp", "Ready", "True").getStatus().getUserId();
+        // as if instanceUrl had reached another org until now: the org id the status remembers differs from Salesforce's
+        SalesforceOrg moved = harness.get(SalesforceOrg.class, OperatorHarness.ORG);
+        moved.getStatus().setOrgId("00D5g0000000OTHERA");
+        harness.client().resource(moved).updateStatus();
+        SalesforceOrg bumped = harness.get(SalesforceOrg.class, OperatorHarness.ORG);
+        bumped.getSpec().setApiVersion("61.0");
+        harness.client().resource(bumped).update();
+        SalesforceOrg refused = harness.awaitCondition(SalesforceOrg.class, OperatorHarness.ORG, "Ready", "False", "OrgIdentityChanged");
+        assertThat(refused.getStatus().condition("Ready").get().getMessage()).contains("default/erp");
+
+        long writes = sf.writeCalls();
+        IntegrationUser off = harness.get(IntegrationUser.class, "erp");
+        off.getSpec().setActive(false);
+        harness.client().resource(off).update();
+        harness.awaitCondition(IntegrationUser.class, "erp", "Ready", "False", "OrgNotReady");
+        assertThat(active(userId)).isTrue();
+        assertThat(sf.writeCalls()).isEqualTo(writes);
+    }
+
+    @Test
+    void aUserRecordedInAnotherOrgIsNotTouched() {
+        harness.create(Resources.user("erp", "erp@acme.example.com"));
+        String userId = harness.awaitCondition(IntegrationUser.class, "erp", "Ready", "True").getStatus().getUserId();
+        IntegrationUser moved = harness.get(IntegrationUser.class, "erp");
+        Map<String, String> annotations = new HashMap<>(moved.getMetadata().getAnnotations());
+        annotations.put(OwnershipRecords.ANNOTATION, annotations.get(OwnershipRecords.ANNOTATION).replace(harness.emulator().orgId(), "00D5g0000000OTHERA"));
+        moved.getMetadata().setAnnotations(annotations);
+        moved.getSpec().setActive(false);
+        long writes = sf.writeCalls();
+        harness.client().resource(moved).update();
+        harness.awaitCondition(IntegrationUser.class, "erp", "Ready", "False", "OrgIdentityChanged");
+        assertThat(active(userId)).isTrue();
+        assertThat(sf.writeCalls()).isEqualTo(writes);
+    }
+
     private List<String> assignments(String userId) {
         return sf.query("SELECT PermissionSet.Name FROM PermissionSetAssignment WHERE AssigneeId = '" + userId
                 + "' AND PermissionSet.IsOwnedByProfile = false").stream().map(r -> r.path("PermissionSet").path("Name").asText()).toList();

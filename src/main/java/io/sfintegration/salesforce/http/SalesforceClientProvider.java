@@ -33,7 +33,7 @@ public class SalesforceClientProvider implements SalesforceClients {
     private final Map<String, OrgRuntime> runtimes = new ConcurrentHashMap<>();
     private final Map<String, CachedClient> clients = new ConcurrentHashMap<>();
 
-    private record CachedClient(String fingerprint, RestSalesforceClient client) {
+    private record CachedClient(String fingerprint, RestSalesforceClient client, String runtimeKey) {
     }
 
     /** What lives as long as the org: usage, resilience and meters. */
@@ -65,16 +65,17 @@ public class SalesforceClientProvider implements SalesforceClients {
     @Override
     public SalesforceClient forOrg(SalesforceOrg org) {
         String key = key(org);
+        String runtimeKey = runtimeKey(org);
         CredentialsReader.Raw raw = credentials.readRaw(org);
         SalesforceOrgSpec spec = org.getSpec();
         String fingerprint = org.getMetadata().getUid() + "|" + org.getMetadata().getGeneration() + "|"
-                + spec.getInstanceUrl() + "|" + spec.getLoginUrl() + "|" + spec.getApiVersion() + "|" + raw.fingerprint();
+                + spec.getInstanceUrl() + "|" + spec.getLoginUrl() + "|" + spec.getApiVersion() + "|" + raw.fingerprint() + "|" + runtimeKey;
         CachedClient cached = clients.get(key);
         if (cached != null && cached.fingerprint().equals(fingerprint)) {
             return cached.client();
         }
         OrgCredentials parsed = CredentialsReader.parse(org, raw);
-        OrgRuntime runtime = runtimes.computeIfAbsent(key, this::newRuntime);
+        OrgRuntime runtime = runtimes.computeIfAbsent(runtimeKey, this::newRuntime);
         runtime.maxDailyPercent().set(maxDailyPercent(spec));
         String instanceUrl = spec.getInstanceUrl();
         String loginUrl = spec.getLoginUrl() != null && !spec.getLoginUrl().isBlank() ? spec.getLoginUrl() : instanceUrl;
@@ -87,18 +88,21 @@ public class SalesforceClientProvider implements SalesforceClients {
         AtomicInteger percent = runtime.maxDailyPercent();
         RestSalesforceClient client = new RestSalesforceClient(key, rest, tokens, runtime.usage(), percent::get,
                 runtime.resilience(), transport::callsMade);
-        clients.put(key, new CachedClient(fingerprint, client));
+        clients.put(key, new CachedClient(fingerprint, client, runtimeKey));
         return client;
     }
 
     /** Drops the org's client, its usage window and its meters (the SalesforceOrg was deleted). */
     @Override
     public void forget(SalesforceOrg org) {
-        String key = key(org);
-        clients.remove(key);
-        OrgRuntime runtime = runtimes.remove(key);
-        if (runtime != null) {
-            runtime.metrics().remove();
+        CachedClient gone = clients.remove(key(org));
+        String runtimeKey = gone == null ? runtimeKey(org) : gone.runtimeKey();
+        // another SalesforceOrg object may reach the same org: its usage window and breaker stay
+        if (clients.values().stream().noneMatch(c -> c.runtimeKey().equals(runtimeKey))) {
+            OrgRuntime runtime = runtimes.remove(runtimeKey);
+            if (runtime != null) {
+                runtime.metrics().remove();
+            }
         }
     }
 
@@ -116,6 +120,15 @@ public class SalesforceClientProvider implements SalesforceClients {
             return 10;
         }
         return Math.max(1, Math.min(100, spec.getApiBudget().getMaxDailyPercent()));
+    }
+
+    /**
+     * The usage window, rate limiter, circuit breaker and meters belong to the Salesforce org (its org id, once the
+     * org has been read), not to the SalesforceOrg object: two objects reaching one org share its daily allocation.
+     */
+    private static String runtimeKey(SalesforceOrg org) {
+        String orgId = org.getStatus() == null ? null : org.getStatus().getOrgId();
+        return orgId != null && !orgId.isBlank() ? orgId : key(org);
     }
 
     private static String key(SalesforceOrg org) {
