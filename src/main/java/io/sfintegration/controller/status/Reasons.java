@@ -16,6 +16,10 @@ public final class Reasons {
     public static final String LICENSE_LIMIT_EXCEEDED = "LicenseLimitExceeded";
     public static final String CONFLICT = "Conflict";
     public static final String ADOPTION_REFUSED = "AdoptionRefused";
+    public static final String ORG_IDENTITY_CHANGED = "OrgIdentityChanged";
+    public static final String IN_USE = "InUse";
+    public static final String RETIREMENT_PENDING = "RetirementPending";
+    public static final String OUTCOME_UNKNOWN = "OutcomeUnknown";
     public static final String PROFILE_NOT_ALLOWED = "ProfileNotAllowed";
     public static final String PROFILE_NOT_FOUND = "ProfileNotFound";
     public static final String LICENSE_NOT_FOUND = "LicenseNotFound";
