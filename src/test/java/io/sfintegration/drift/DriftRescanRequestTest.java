@@ -97,6 +97,8 @@ class DriftRescanRequestTest {
         assertThat(events(ORG).get(0).getMessage()).contains("FULL, 2 resources checked, 0 drifted");
         assertThat(report.org(NAMESPACE, ORG).orElseThrow().scan().lastOutcome()).isEqualTo(ScanOutcome.FULL);
         assertThat(report.org(NAMESPACE, ORG).orElseThrow().scan().lastScan()).isAfter(before.lastScan());
+        // the user did not ask: requests are found by label selector, not by taking every user of the org
+        assertThat(events("erp")).isEmpty();
     }
 
     List<Event> events(String name) {
