@@ -13,10 +13,12 @@ import io.sfintegration.controller.OrgCatalog;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * "Scan this org for drift now": the label {@value #LABEL} on a SalesforceOrg or an IntegrationUser (set by the
@@ -36,6 +38,11 @@ final class RescanRequests {
 
     private final KubernetesClient kube;
     private final EventRecorder events;
+    /**
+     * Label values already answered, by resource: if the label cannot be removed (RBAC, a conflict), the same request
+     * is not answered again every tick. Holds only resources that still carry the label.
+     */
+    private final Map<String, String> answered = new ConcurrentHashMap<>();
 
     RescanRequests(KubernetesClient kube, EventRecorder events) {
         this.kube = kube;
@@ -45,18 +52,25 @@ final class RescanRequests {
     /** The resources asking for a rescan, by org key: the orgs given that carry the label, and labelled users. */
     Map<String, List<HasMetadata>> byOrg(List<SalesforceOrg> orgs, Set<String> namespaces) {
         Map<String, List<HasMetadata>> out = new LinkedHashMap<>();
+        Set<String> labelled = new HashSet<>();
         for (SalesforceOrg org : orgs) {
             if (requested(org)) {
-                out.computeIfAbsent(OrgCatalog.key(org.getMetadata().getNamespace(), org.getMetadata().getName()),
-                        k -> new ArrayList<>()).add(org);
+                labelled.add(id(org));
+                if (!alreadyAnswered(org)) {
+                    out.computeIfAbsent(OrgCatalog.key(org.getMetadata().getNamespace(), org.getMetadata().getName()),
+                            k -> new ArrayList<>()).add(org);
+                }
             }
         }
         for (IntegrationUser user : labelledUsers(namespaces)) {
-            if (user.getSpec() != null && user.getSpec().getOrgRef() != null && user.getMetadata().getDeletionTimestamp() == null) {
+            labelled.add(id(user));
+            if (user.getSpec() != null && user.getSpec().getOrgRef() != null && user.getMetadata().getDeletionTimestamp() == null
+                    && !alreadyAnswered(user)) {
                 out.computeIfAbsent(OrgCatalog.key(user.getMetadata().getNamespace(), user.getSpec().getOrgRef().getName()),
                         k -> new ArrayList<>()).add(user);
             }
         }
+        answered.keySet().retainAll(labelled);
         return out;
     }
 
@@ -72,8 +86,17 @@ final class RescanRequests {
             } else {
                 events.normal(asker, EVENT, message);
             }
+            answered.put(id(asker), asker.getMetadata().getLabels().get(LABEL));
             removeLabel(asker);
         }
+    }
+
+    private boolean alreadyAnswered(HasMetadata resource) {
+        return resource.getMetadata().getLabels().get(LABEL).equals(answered.get(id(resource)));
+    }
+
+    private static String id(HasMetadata resource) {
+        return resource.getKind() + "/" + resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
     }
 
     private void removeLabel(HasMetadata resource) {
