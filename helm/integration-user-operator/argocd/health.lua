@@ -1,21 +1,38 @@
 -- Argo CD health check for sfintegration.io SalesforceOrg, PermissionSet and IntegrationUser.
 -- Healthy: condition Ready=True for the current metadata.generation.
--- Progressing: no status yet, status for an older generation, or Ready=False/Unknown with a transient reason.
--- Degraded: Ready=False with any other reason (the condition's message explains what to fix).
+-- Progressing: no status yet, status for an older generation, Ready=Unknown, or Ready=False with a waiting reason.
+-- Degraded: Ready=False with a reason a person must act on (the condition's message explains what to fix).
+-- The two tables list every reason the operator puts on Ready=False (Reasons.java); a test keeps them in step.
 local hs = {}
 
-local transient = {
-  Reconciling = true,
-  Creating = true,
-  Pending = true,
-  Deleting = true,
-  OrgNotReady = true,
-  PermissionSetNotReady = true,
-  WaitingForAssignments = true,
-  WaitingForUnassignment = true,
-  Unreachable = true,
+-- waiting for a seat, an org, a dependency, Salesforce or the outcome of a write: resolves without a change in Git
+local progressing = {
   ApiLimitExceeded = true,
-  Conflict = true
+  InUse = true,
+  LicenseLimitExceeded = true,
+  OrgNotReady = true,
+  OutcomeUnknown = true,
+  PermissionSetNotReady = true,
+  RetirementPending = true,
+  Unreachable = true,
+  WaitingForUnassignment = true
+}
+
+-- a policy violation, a conflict, a refusal or bad credentials: someone has to change the spec, a Secret or the org
+local degraded = {
+  AdoptionRefused = true,
+  AuthenticationFailed = true,
+  Conflict = true,
+  InvalidCredentials = true,
+  InvalidSpec = true,
+  LicenseNotFound = true,
+  OrgIdentityChanged = true,
+  PermissionSetNotFound = true,
+  ProfileNotAllowed = true,
+  ProfileNotFound = true,
+  RejectedBySalesforce = true,
+  SecretNotFound = true,
+  UsernameTaken = true
 }
 
 local function describe(condition, fallback)
@@ -65,12 +82,17 @@ if ready.status == "True" then
   return hs
 end
 
-if ready.status == "False" and not transient[ready.reason] then
-  hs.status = "Degraded"
-  hs.message = describe(ready, "Not ready")
+if ready.status ~= "False" or progressing[ready.reason] then
+  hs.status = "Progressing"
+  hs.message = describe(ready, "Reconciling")
   return hs
 end
 
-hs.status = "Progressing"
-hs.message = describe(ready, "Reconciling")
+hs.status = "Degraded"
+if degraded[ready.reason] then
+  hs.message = describe(ready, "Not ready")
+else
+  -- a reason from a newer operator than this check: shown, so that it is not silently taken for progress
+  hs.message = describe(ready, "Not ready") .. " (reason not known to this health check)"
+end
 return hs

@@ -89,6 +89,7 @@ public class DriftScanner implements AutoCloseable {
     private final DriftScanSettings settings;
     private final DriftStatusWriter writer;
     private final UserDriftCheck userCheck;
+    private final RescanRequests rescans;
     private final Map<String, OrgScanState> states = new ConcurrentHashMap<>();
     private final BooleanSupplier mayScan;
     private ScheduledExecutorService executor;
@@ -117,6 +118,7 @@ public class DriftScanner implements AutoCloseable {
         this.settings = settings;
         this.writer = new DriftStatusWriter(kube, clock);
         this.userCheck = new UserDriftCheck(catalog);
+        this.rescans = new RescanRequests(kube, events);
     }
 
     public DriftReport report() {
@@ -152,7 +154,7 @@ public class DriftScanner implements AutoCloseable {
             return new ScanResult(namespace, orgName, ScanOutcome.NOT_READY, 0, 0, 0, 0, Duration.ZERO,
                     "SalesforceOrg " + namespace + "/" + orgName + (org == null ? " does not exist" : " is not Ready"));
         }
-        return scanLocked(org);
+        return scanLocked(org, false);
     }
 
     /** The interval in force for the org: the spec's, or the stretched one while the budget is short. */
@@ -168,6 +170,7 @@ public class DriftScanner implements AutoCloseable {
                 return;
             }
             List<SalesforceOrg> orgs = listOrgs();
+            Map<String, List<HasMetadata>> rescan = rescans.byOrg(orgs, settings.namespaces());
             Set<String> present = new HashSet<>();
             for (SalesforceOrg org : orgs) {
                 String key = OrgCatalog.key(org.getMetadata().getNamespace(), org.getMetadata().getName());
@@ -177,8 +180,12 @@ public class DriftScanner implements AutoCloseable {
                 }
                 OrgScanState state = states.computeIfAbsent(key, k -> new OrgScanState());
                 Instant due = state.nextDue;
-                if (due == null || !due.isAfter(clock.instant())) {
-                    scanLocked(org);
+                List<HasMetadata> askers = rescan.get(key);
+                if (askers != null) {
+                    // asked for by label (the Argo CD action rescan-drift): now, and a full read
+                    rescans.answer(askers, scanLocked(org, true));
+                } else if (due == null || !due.isAfter(clock.instant())) {
+                    scanLocked(org, false);
                 }
             }
             for (String gone : new ArrayList<>(states.keySet())) {
@@ -205,19 +212,19 @@ public class DriftScanner implements AutoCloseable {
         return out;
     }
 
-    private ScanResult scanLocked(SalesforceOrg org) {
+    private ScanResult scanLocked(SalesforceOrg org, boolean fullRead) {
         String namespace = org.getMetadata().getNamespace();
         String name = org.getMetadata().getName();
         OrgScanState state = states.computeIfAbsent(OrgCatalog.key(namespace, name), k -> new OrgScanState());
         synchronized (state) {
             metrics.orgSeen(namespace, name);
-            ScanResult result = scan(org, state);
+            ScanResult result = scan(org, state, fullRead);
             metrics.scanned(namespace, name, result.outcome(), result.duration(), result.apiCalls());
             return result;
         }
     }
 
-    private ScanResult scan(SalesforceOrg org, OrgScanState state) {
+    private ScanResult scan(SalesforceOrg org, OrgScanState state, boolean fullRead) {
         String namespace = org.getMetadata().getNamespace();
         String name = org.getMetadata().getName();
         Instant started = clock.instant();
@@ -231,7 +238,7 @@ public class DriftScanner implements AutoCloseable {
             client = clients.forOrg(org).background();
             callsBefore = client.apiCallsMade();
             ChangeProbe probe = null;
-            boolean backstopDue = state.scansSinceFull + 1 >= settings.fullReadEvery();
+            boolean backstopDue = fullRead || state.scansSinceFull + 1 >= settings.fullReadEvery();
             if (state.lastScanStart != null) {
                 probe = client.probeChangesSince(state.lastScanStart.minus(settings.probeOverlap()));
             }

@@ -39,7 +39,7 @@ class ArgoHealthLuaTest {
             permissionset-status-generation-only.yaml    | Healthy     | ReconcileSuccess: Permission set Orders_API is in sync
             integrationuser-empty-conditions.yaml        | Progressing | Waiting for the Ready condition
             integrationuser-permissionset-not-ready.yaml | Progressing | PermissionSetNotReady: PermissionSet orders-api is not Ready
-            integrationuser-license-limit.yaml           | Degraded    | LicenseLimitExceeded: No Salesforce Integration licence left (5 of 5 used)
+            integrationuser-license-limit.yaml           | Progressing | LicenseLimitExceeded: No Salesforce Integration licence left (5 of 5 used)
             integrationuser-ready.yaml                   | Healthy     | ReconcileSuccess: User orders-sync@example.com is in sync
             integrationuser-reconciling.yaml             | Progressing | Reconciling: Assigning permission sets
             integrationuser-username-taken.yaml          | Degraded    | UsernameTaken: Username orders-sync@example.com is taken in another org
@@ -69,25 +69,5 @@ class ArgoHealthLuaTest {
             var errors = factory.getSchema(statusSchema).validate(status);
             assertThat(errors).as(fixture.toString()).isEmpty();
         }
-    }
-
-    @Test
-    void snippetEmbedsExactlyTheShippedScriptForEachKind() {
-        JsonNode snippet = ChartFiles.readYaml(ARGOCD.resolve("argocd-cm-snippet.yaml"));
-        String script = ChartFiles.read(ARGOCD.resolve("health.lua"));
-        assertThat(snippet.path("kind").asText()).isEqualTo("ConfigMap");
-        assertThat(snippet.at("/metadata/name").asText()).isEqualTo("argocd-cm");
-        List<String> keys = KINDS.stream().map(k -> "resource.customizations.health.sfintegration.io_" + k).toList();
-        List<String> dataKeys = List.copyOf(iterable(snippet.path("data").fieldNames()));
-        assertThat(dataKeys).containsExactlyInAnyOrderElementsOf(keys);
-        for (String key : keys) {
-            assertThat(snippet.path("data").path(key).asText()).as(key).isEqualTo(script);
-        }
-    }
-
-    private static <T> List<T> iterable(java.util.Iterator<T> it) {
-        var list = new java.util.ArrayList<T>();
-        it.forEachRemaining(list::add);
-        return list;
     }
 }

@@ -6,10 +6,11 @@ import io.fabric8.generator.annotation.Pattern;
 
 public class DriftSettings {
 
-    @Default("10m")
+    // no schema default: the operator's sfio.drift.default-interval (10m unless configured) applies, and
+    // status.effectiveDriftInterval shows the interval in force
     @Pattern("^([0-9]+(s|m|h))+$")
-    @JsonPropertyDescription("How often the whole org is scanned for drift, as a duration such as 30s, 10m or 1h.")
-    private String interval = "10m";
+    @JsonPropertyDescription("How often the whole org is scanned for drift, as a duration such as 30s, 10m or 1h. Defaults to the operator's setting (10m unless configured); status.effectiveDriftInterval shows the interval in force.")
+    private String interval;
 
     @Default("Correct")
     @JsonPropertyDescription("Correct puts Salesforce back to the spec; Report only reports. Resources may override it with spec.driftPolicy.")

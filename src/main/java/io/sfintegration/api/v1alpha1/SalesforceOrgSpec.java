@@ -1,7 +1,6 @@
 package io.sfintegration.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 
@@ -18,9 +17,10 @@ public class SalesforceOrgSpec {
     @JsonPropertyDescription("Base URL of the OAuth token endpoint (e.g. https://login.salesforce.com or https://test.salesforce.com for sandboxes). Defaults to instanceUrl; the client-credentials flow always uses instanceUrl.")
     private String loginUrl;
 
-    @Default(DEFAULT_API_VERSION)
+    // no schema default: the operator applies it (status.apiVersion shows the version in use), so a newer operator can
+    // move the default without rewriting stored objects, and Argo CD sees no field the API server added
     @Pattern("^[0-9]{2,3}\\.0$")
-    @JsonPropertyDescription("Salesforce REST API version to use, e.g. 62.0.")
+    @JsonPropertyDescription("Salesforce REST API version to use, e.g. 62.0. Defaults to the operator's (" + DEFAULT_API_VERSION + "); status.apiVersion shows the one in use.")
     private String apiVersion = DEFAULT_API_VERSION;
 
     @Required

@@ -1,0 +1,2 @@
+obj.spec.frozen = false
+return obj
