@@ -191,8 +191,9 @@ class ArgoDiffNormalizationTest {
             total += shippedExpressions(kind).size();
             assertThat(shippedExpressions(kind)).as(kind).containsExactlyElementsOf(ArgoCdSnippet.ignoreDifferences(kind));
         }
-        // 23 schema defaults in the first release; apiVersion and drift.interval moved to the operator
-        assertThat(total).isEqualTo(21);
+        // 23 schema defaults in the first release; apiVersion and drift.interval moved to the operator;
+        // PermissionSet spec.adoption (Never) added with the ownership rules
+        assertThat(total).isEqualTo(22);
     }
 
     private static JsonNode stored(JsonNode manifest) {
