@@ -15,12 +15,12 @@ import java.util.stream.Collectors;
  * What happens in Salesforce when a PermissionSet resource is deleted: a set the operator created is deleted once no
  * user holds it; an adopted set, or one under deletionPolicy Orphan, stays. Waiting is driven by the users that drop
  * the set (see {@link UserReferences}); assignments made outside the operator are re-checked with a backoff that
- * grows with the time already waited (5 minutes, doubling, at most 6 hours: about 8 reads in the first day).
+ * grows with the time already waited (5 minutes, doubling, at most a day: 10 reads in the first day, 1 a day after).
  */
 final class PermissionSetRetirement {
 
     static final Duration FIRST_RECHECK = Duration.ofMinutes(5);
-    static final Duration MAX_RECHECK = Duration.ofHours(6);
+    static final Duration MAX_RECHECK = Duration.ofHours(24);
 
     /** Done, or still waiting (with when to look again), or refused by Salesforce. */
     record Result(boolean done, String message, Duration recheckAfter) {
