@@ -25,8 +25,16 @@ public class OrgCatalog {
     private record Entry(OrgSnapshot snapshot, Instant readAt) {
     }
 
+    private record KnownId(String id, Instant learntAt) {
+    }
+
+    /** A set deleted and made again in Setup gets a new id: a name resolved this long ago is looked up again. */
+    static final Duration PERMISSION_SET_ID_TTL = Duration.ofHours(1);
+
     private final Map<String, Entry> snapshots = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, String>> permissionSetIds = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, KnownId>> permissionSetIds = new ConcurrentHashMap<>();
+    // one lock per org: a slow org's refresh must not stall the others
+    private final Map<String, Object> refreshLocks = new ConcurrentHashMap<>();
     private final Clock clock;
 
     public OrgCatalog(Clock clock) {
@@ -39,6 +47,15 @@ public class OrgCatalog {
 
     public void put(String orgKey, OrgSnapshot snapshot) {
         snapshots.put(orgKey, new Entry(snapshot, clock.instant()));
+    }
+
+    /**
+     * The periodic re-read of the watched licences and profiles: updates what it read and keeps what narrower reads
+     * added (other licences and profiles), so no-op reconciles do not describe the org again.
+     */
+    public void refresh(String orgKey, OrgSnapshot snapshot) {
+        merge(orgKey, snapshot);
+        snapshots.computeIfPresent(orgKey, (k, e) -> new Entry(e.snapshot(), clock.instant()));
     }
 
     /** Adds licences and profiles learnt from a later, narrower describe to the snapshot. */
@@ -68,7 +85,7 @@ public class OrgCatalog {
         if (entry != null && entry.readAt().plus(maxAge).isAfter(clock.instant())) {
             return entry.snapshot();
         }
-        synchronized (this) {
+        synchronized (refreshLocks.computeIfAbsent(orgKey, k -> new Object())) {
             Entry again = snapshots.get(orgKey);
             if (again != null && again.readAt().plus(maxAge).isAfter(clock.instant())) {
                 return again.snapshot();
@@ -94,16 +111,19 @@ public class OrgCatalog {
     }
 
     public Optional<String> permissionSetId(String orgKey, String apiName) {
-        return Optional.ofNullable(permissionSetIds.getOrDefault(orgKey, Map.of()).get(apiName.toLowerCase(java.util.Locale.ROOT)));
+        return Optional.ofNullable(permissionSetIds.getOrDefault(orgKey, Map.of()).get(apiName.toLowerCase(java.util.Locale.ROOT)))
+                .filter(known -> known.learntAt().plus(PERMISSION_SET_ID_TTL).isAfter(clock.instant()))
+                .map(KnownId::id);
     }
 
     public void rememberPermissionSet(String orgKey, String apiName, String id) {
-        permissionSetIds.computeIfAbsent(orgKey, k -> new ConcurrentHashMap<>()).put(apiName.toLowerCase(java.util.Locale.ROOT), id);
+        permissionSetIds.computeIfAbsent(orgKey, k -> new ConcurrentHashMap<>())
+                .put(apiName.toLowerCase(java.util.Locale.ROOT), new KnownId(id, clock.instant()));
     }
 
     /** A set deleted (by the operator or in Setup) must not be assigned by a stale id. */
     public void forgetPermissionSet(String orgKey, String apiName) {
-        Map<String, String> ids = permissionSetIds.get(orgKey);
+        Map<String, KnownId> ids = permissionSetIds.get(orgKey);
         if (ids != null) {
             ids.remove(apiName.toLowerCase(java.util.Locale.ROOT));
         }
@@ -112,5 +132,6 @@ public class OrgCatalog {
     public void forget(String orgKey) {
         snapshots.remove(orgKey);
         permissionSetIds.remove(orgKey);
+        refreshLocks.remove(orgKey);
     }
 }

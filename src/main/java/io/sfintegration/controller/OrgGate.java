@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Decides whether a resource may talk to its org: the org must exist in the resource's own namespace and be Ready,
- * Calls Salesforce only to refill the catalog after a restart.
+ * Calls Salesforce only to refill the catalog after a restart; reads the org's Secrets only when a reconcile uses the client.
  */
 public class OrgGate {
 
@@ -42,10 +42,14 @@ public class OrgGate {
                     .orElse("has not been reconciled yet");
             throw new OrgNotReadyException(Reasons.ORG_NOT_READY, "SalesforceOrg " + namespace + "/" + orgName + " " + why);
         }
+        Optional<OrgSnapshot> known = catalog.snapshot(key);
+        if (known.isPresent()) {
+            return OrgAccess.lazy(key, found, () -> clients.forOrg(found), known.get());
+        }
         SalesforceClient client = clients.forOrg(found);
         // after a restart the org is Ready before its controller has refilled the catalog: one caller reads it
-        OrgSnapshot snapshot = catalog.snapshot(key).orElseGet(() -> catalog.refreshIfOlderThan(key, Duration.ofMinutes(1),
-                () -> client.describeOrg(OrgDefaults.WATCHED_LICENSES, OrgDefaults.WATCHED_PROFILES)));
+        OrgSnapshot snapshot = catalog.refreshIfOlderThan(key, Duration.ofMinutes(1),
+                () -> client.describeOrg(OrgDefaults.WATCHED_LICENSES, OrgDefaults.WATCHED_PROFILES));
         return new OrgAccess(key, found, client, snapshot);
     }
 }

@@ -85,7 +85,7 @@ public class SalesforceOrgReconciler implements Reconciler<SalesforceOrg>, Clean
                 catalog.forget(key);
                 return StatusPatches.patchIfChanged(org, before, status, settings.retryInterval());
             }
-            catalog.put(key, snapshot);
+            catalog.refresh(key, snapshot);
             OrgStatusMapper.apply(status, snapshot, apiVersion(org));
             conditions.set(status, generation, ConditionTypes.AUTHENTICATED, true, Reasons.AVAILABLE, "The operator holds a valid token for the org.");
             conditions.set(status, generation, ConditionTypes.READY, true, Reasons.AVAILABLE, OrgStatusMapper.summary(snapshot));

@@ -203,6 +203,10 @@ final class UserConvergence {
                 made.add(r.id());
                 changes.add("assigned " + name);
             } else if (!r.hasErrorCode("DUPLICATE_VALUE")) {
+                if (!licences && r.hasErrorCode("INVALID_CROSS_REFERENCE_KEY")) {
+                    // the set was deleted (perhaps made again) in Setup: resolve its name afresh next time
+                    catalog.forgetPermissionSet(org.key(), name);
+                }
                 failures.add("assigning " + (licences ? "licence " : "permission set ") + name + ": " + errors(r));
             }
         }
