@@ -274,6 +274,23 @@ class IntegrationUserControllerTest {
     }
 
     @Test
+    void syncedFalseLeftByAFailedReconcileDoesNotStick() {
+        harness.create(Resources.user("erp", "erp@acme.example.com"));
+        harness.awaitCondition(IntegrationUser.class, "erp", "Ready", "True");
+        harness.stopOperator();
+        // as an error before the apply leaves it (a Secret missing during rotation, a 503 while resolving names)
+        IntegrationUser failed = harness.get(IntegrationUser.class, "erp");
+        failed.getStatus().getConditions().stream().filter(c -> "Synced".equals(c.getType())).forEach(c -> {
+            c.setStatus("False");
+            c.setReason("ReconcileError");
+            c.setMessage("Reconcile failed, retrying: Salesforce answered 503");
+        });
+        harness.client().resource(failed).updateStatus();
+        harness.startOperator();
+        harness.awaitCondition(IntegrationUser.class, "erp", "Synced", "True");
+    }
+
+    @Test
     void survivesTransientFaults() {
         harness.create(Resources.user("warmup", "warmup@acme.example.com"));
         harness.awaitCondition(IntegrationUser.class, "warmup", "Ready", "True");

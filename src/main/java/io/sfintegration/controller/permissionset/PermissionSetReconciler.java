@@ -37,6 +37,7 @@ import io.sfintegration.controller.ownership.OwnershipRecord;
 import io.sfintegration.controller.ownership.OwnershipRecords;
 import io.sfintegration.controller.status.ConditionTypes;
 import io.sfintegration.controller.status.Reasons;
+import io.sfintegration.controller.status.StatusAggregator;
 import io.sfintegration.controller.status.StatusConditions;
 import io.sfintegration.salesforce.OutcomeUnknownException;
 import io.sfintegration.salesforce.PermissionSetState;
@@ -73,6 +74,7 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
     private final EventRecorder events;
     private final ResyncRequests resync;
     private final StatusConditions conditions;
+    private final StatusAggregator statuses;
     private final Installation installation;
     private final DesiredPermissionSetResolver resolver;
     private final PermissionSetConvergence convergence;
@@ -91,6 +93,7 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
         this.events = events;
         this.resync = resync;
         this.conditions = new StatusConditions(clock);
+        this.statuses = new StatusAggregator(conditions, events::warning);
         this.installation = installation;
         this.resolver = new DesiredPermissionSetResolver(catalog, installation);
         this.convergence = new PermissionSetConvergence(events, new OwnershipRecords(kubernetes));
@@ -123,7 +126,7 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
         try {
             org = gate.open(ps.getMetadata().getNamespace(), spec.getOrgRef().getName(), context.getSecondaryResource(SalesforceOrg.class));
         } catch (OrgNotReadyException e) {
-            notReady(status, generation, e.reason(), e.getMessage());
+            statuses.waiting(status, generation, e.reason(), e.getMessage());
             return StatusPatches.patchIfChanged(ps, before, status, WAIT_FOR_ORG);
         }
         String orgId = org.snapshot().orgId();
@@ -147,8 +150,7 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
         String fingerprint = Fingerprint.of(Map.of("desired", desired, "org", orgId, "adoption", String.valueOf(spec.getAdoption())));
         boolean correcting = resync.isPending(PermissionSet.class, id);
         if (!correcting && fingerprint.equals(status.getAppliedSpecHash()) && record.map(OwnershipRecord::id).isPresent()
-                && status.getPermissionSetId() != null && status.isTrue(ConditionTypes.READY) && status.isTrue(ConditionTypes.SYNCED)
-                && Long.valueOf(generation).equals(status.getObservedGeneration())) {
+                && status.getPermissionSetId() != null && StatusAggregator.settled(status, generation)) {
             return UpdateControl.noUpdate();
         }
 
@@ -182,14 +184,11 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
             catalog.rememberPermissionSet(org.key(), spec.getName(), psId);
             status.setAppliedSpecHash(fingerprint);
             status.setLastSyncTime(conditions.now());
-            conditions.set(status, generation, ConditionTypes.SYNCED, true, Reasons.RECONCILE_SUCCESS, "Salesforce matches the spec.");
-            conditions.set(status, generation, ConditionTypes.READY, true, Reasons.AVAILABLE, "Permission set " + spec.getName() + " is available as " + psId + ".");
+            statuses.ready(status, generation, "Permission set " + spec.getName() + " is available as " + psId + ".",
+                    "Salesforce matches the spec.", correcting);
             if (correcting) {
-                conditions.set(status, generation, ConditionTypes.DRIFTED, false, Reasons.DRIFT_CORRECTED, "Drift was corrected at " + conditions.now() + ".");
                 events.normal(ps, Reasons.DRIFT_CORRECTED, "Put permission set " + spec.getName() + " back to the spec");
                 resync.done(PermissionSet.class, id);
-            } else if (status.condition(ConditionTypes.DRIFTED).isEmpty()) {
-                conditions.set(status, generation, ConditionTypes.DRIFTED, false, Reasons.NO_DRIFT, "No drift seen.");
             }
             return StatusPatches.patchIfChanged(ps, before, status, null);
         } catch (SalesforceException e) {
@@ -221,8 +220,7 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
         PermissionSetStatus status = StatusPatches.copy(ps.getStatus(), new PermissionSetStatus());
         String reason = e instanceof OutcomeUnknownException ? Reasons.OUTCOME_UNKNOWN : Reasons.RECONCILE_ERROR;
         String message = "Reconcile failed, retrying: " + e.getMessage();
-        conditions.set(status, generation(ps), ConditionTypes.SYNCED, false, reason, message);
-        events.warning(ps, reason, message);
+        statuses.failed(ps, status, generation(ps), reason, message);
         LOG.debugf("permission set %s/%s: %s", ps.getMetadata().getNamespace(), ps.getMetadata().getName(), e.getMessage());
         ps.setStatus(status);
         return ErrorStatusUpdateControl.patchStatus(ps);
@@ -283,7 +281,7 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
     private void waiting(PermissionSet ps, Context<PermissionSet> context, String reason, String message) {
         PermissionSetStatus before = StatusPatches.copy(ps.getStatus(), new PermissionSetStatus());
         PermissionSetStatus status = StatusPatches.copy(ps.getStatus(), new PermissionSetStatus());
-        notReady(status, generation(ps), reason, message);
+        statuses.waiting(status, generation(ps), reason, message);
         if (!Fingerprint.json(before).equals(Fingerprint.json(status))) {
             ps.setStatus(status);
             context.getClient().resource(ps).patchStatus();
@@ -293,18 +291,8 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
 
     private UpdateControl<PermissionSet> stop(PermissionSet ps, PermissionSetStatus before, PermissionSetStatus status,
                                               long generation, String reason, String message, Duration retryAfter) {
-        boolean same = before.condition(ConditionTypes.READY)
-                .map(c -> reason.equals(c.getReason()) && message.equals(c.getMessage())).orElse(false);
-        notReady(status, generation, reason, message);
-        if (!same) {
-            events.warning(ps, reason, message);
-        }
+        statuses.notReady(ps, status, generation, reason, message);
         return StatusPatches.patchIfChanged(ps, before, status, retryAfter);
-    }
-
-    private void notReady(PermissionSetStatus status, long generation, String reason, String message) {
-        conditions.set(status, generation, ConditionTypes.READY, false, reason, message);
-        conditions.set(status, generation, ConditionTypes.SYNCED, false, reason, message);
     }
 
     private static long generation(PermissionSet ps) {

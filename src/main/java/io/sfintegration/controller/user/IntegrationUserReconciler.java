@@ -29,6 +29,7 @@ import io.sfintegration.controller.ResyncRequests;
 import io.sfintegration.controller.StatusPatches;
 import io.sfintegration.controller.status.ConditionTypes;
 import io.sfintegration.controller.status.Reasons;
+import io.sfintegration.controller.status.StatusAggregator;
 import io.sfintegration.controller.status.StatusConditions;
 import io.sfintegration.salesforce.SalesforceClients;
 import io.sfintegration.salesforce.SalesforceException;
@@ -77,6 +78,7 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
     private final EventRecorder events;
     private final ResyncRequests resync;
     private final StatusConditions conditions;
+    private final StatusAggregator statuses;
     private final OwnershipRecords records;
     private final OwnershipMarkers markers;
     private final Claims<IntegrationUser> claims = new Claims<>("username",
@@ -90,6 +92,7 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
         this.gate = new OrgGate(clients, catalog);
         this.resolver = new DesiredUserResolver(catalog);
         this.conditions = new StatusConditions(clock);
+        this.statuses = new StatusAggregator(conditions, events::warning);
         this.records = new OwnershipRecords(kubernetes);
         this.markers = new OwnershipMarkers(catalog, installation);
         this.convergence = new UserConvergence(catalog, events, clock, records);
@@ -123,8 +126,7 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
         try {
             org = gate.open(user.getMetadata().getNamespace(), spec.getOrgRef().getName(), context.getSecondaryResource(SalesforceOrg.class));
         } catch (OrgNotReadyException e) {
-            conditions.set(status, generation, ConditionTypes.READY, false, e.reason(), e.getMessage());
-            conditions.set(status, generation, ConditionTypes.SYNCED, false, e.reason(), e.getMessage());
+            statuses.waiting(status, generation, e.reason(), e.getMessage());
             return StatusPatches.patchIfChanged(user, before, status, WAIT_FOR_ORG);
         }
         String orgId = org.snapshot().orgId();
@@ -152,8 +154,7 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
                     "adoption", String.valueOf(spec.getAdoption())));
             boolean correcting = resync.isPending(IntegrationUser.class, id);
             if (!correcting && fingerprint.equals(status.getAppliedSpecHash()) && record.map(OwnershipRecord::id).isPresent()
-                    && status.getUserId() != null && status.isTrue(ConditionTypes.READY) && status.isTrue(ConditionTypes.SYNCED)
-                    && Long.valueOf(generation).equals(status.getObservedGeneration())) {
+                    && status.getUserId() != null && StatusAggregator.settled(status, generation)) {
                 return UpdateControl.noUpdate();
             }
 
@@ -187,16 +188,11 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
             status.setLastSyncTime(conditions.now());
             String unmanaged = outcome.unmanagedAssignments().isEmpty() ? ""
                     : " Assignments made outside the operator are left alone: " + String.join(", ", outcome.unmanagedAssignments()) + ".";
-            conditions.set(status, generation, ConditionTypes.SYNCED, true, Reasons.RECONCILE_SUCCESS, "Salesforce matches the spec." + unmanaged);
-            conditions.set(status, generation, ConditionTypes.READY, true, Reasons.AVAILABLE,
-                    "User " + spec.getUsername() + " is " + (desired.active() ? "active" : "inactive") + (desired.frozen() ? " and frozen" : "")
-                            + " as " + status.getUserId() + ".");
+            statuses.ready(status, generation, "User " + spec.getUsername() + " is " + (desired.active() ? "active" : "inactive")
+                    + (desired.frozen() ? " and frozen" : "") + " as " + status.getUserId() + ".", "Salesforce matches the spec." + unmanaged, correcting);
             if (correcting) {
-                conditions.set(status, generation, ConditionTypes.DRIFTED, false, Reasons.DRIFT_CORRECTED, "Drift was corrected at " + conditions.now() + ".");
                 events.normal(user, Reasons.DRIFT_CORRECTED, "Put user " + spec.getUsername() + " back to the spec");
                 resync.done(IntegrationUser.class, id);
-            } else if (status.condition(ConditionTypes.DRIFTED).isEmpty()) {
-                conditions.set(status, generation, ConditionTypes.DRIFTED, false, Reasons.NO_DRIFT, "No drift seen.");
             }
             return StatusPatches.patchIfChanged(user, before, status, null);
         } catch (SalesforceException e) {
@@ -224,13 +220,7 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
 
     private UpdateControl<IntegrationUser> stop(IntegrationUser user, IntegrationUserStatus before, IntegrationUserStatus status,
                                                 long generation, String reason, String message, Duration retryAfter) {
-        boolean same = before.condition(ConditionTypes.READY)
-                .map(c -> reason.equals(c.getReason()) && message.equals(c.getMessage())).orElse(false);
-        conditions.set(status, generation, ConditionTypes.READY, false, reason, message);
-        conditions.set(status, generation, ConditionTypes.SYNCED, false, reason, message);
-        if (!same) {
-            events.warning(user, reason, message);
-        }
+        statuses.notReady(user, status, generation, reason, message);
         return StatusPatches.patchIfChanged(user, before, status, retryAfter);
     }
 
@@ -239,8 +229,7 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
         IntegrationUserStatus status = StatusPatches.copy(user.getStatus(), new IntegrationUserStatus());
         String reason = e instanceof OutcomeUnknownException ? Reasons.OUTCOME_UNKNOWN : Reasons.RECONCILE_ERROR;
         String message = "Reconcile failed, retrying: " + e.getMessage();
-        conditions.set(status, generation(user), ConditionTypes.SYNCED, false, reason, message);
-        events.warning(user, reason, message);
+        statuses.failed(user, status, generation(user), reason, message);
         LOG.debugf("integration user %s/%s: %s", user.getMetadata().getNamespace(), user.getMetadata().getName(), e.getMessage());
         user.setStatus(status);
         return ErrorStatusUpdateControl.patchStatus(user);
