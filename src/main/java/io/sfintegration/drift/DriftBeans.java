@@ -37,7 +37,7 @@ public class DriftBeans {
             @ConfigProperty(name = "sfio.drift.full-read-every", defaultValue = "6") int fullReadEvery,
             @ConfigProperty(name = "sfio.drift.tick", defaultValue = "10s") Duration tick,
             @ConfigProperty(name = "sfio.drift.initial-delay", defaultValue = "30s") Duration initialDelay,
-            @ConfigProperty(name = "sfio.drift.probe-overlap", defaultValue = "0s") Duration probeOverlap,
+            @ConfigProperty(name = "sfio.drift.probe-overlap", defaultValue = "1m") Duration probeOverlap,
             @ConfigProperty(name = "sfio.drift.namespaces") Optional<List<String>> namespaces) {
         return new DriftScanSettings(defaultInterval, fullReadEvery, tick, initialDelay, probeOverlap,
                 Set.copyOf(namespaces.orElse(List.of())));

@@ -1,5 +1,6 @@
 package io.sfintegration.emulator;
 
+import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -98,7 +99,7 @@ final class CompositeApi {
         List<ObjectNode> responses = new ArrayList<>();
         for (JsonNode s : subs) {
             String ref = s.path("referenceId").asText();
-            String method = s.path("method").asText("GET").toUpperCase();
+            String method = s.path("method").asText("GET").toUpperCase(Locale.ROOT);
             ObjectNode response = Reply.JSON.createObjectNode();
             Reply reply;
             try {

@@ -1,5 +1,6 @@
 package io.sfintegration.emulator;
 
+import java.util.Locale;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -51,7 +52,7 @@ final class Seeder {
             user.put("Username", u.username());
             user.put("LastName", u.lastName());
             user.put("Email", u.username());
-            user.put("Alias", u.lastName().replaceAll("[^A-Za-z]", "").toLowerCase().substring(0, Math.min(8, u.lastName().replaceAll("[^A-Za-z]", "").length())));
+            user.put("Alias", u.lastName().replaceAll("[^A-Za-z]", "").toLowerCase(Locale.ROOT).substring(0, Math.min(8, u.lastName().replaceAll("[^A-Za-z]", "").length())));
             user.put("TimeZoneSidKey", "America/Los_Angeles");
             user.put("LocaleSidKey", "en_US");
             user.put("EmailEncodingKey", "UTF-8");

@@ -1,5 +1,6 @@
 package io.sfintegration.drift;
 
+import java.util.Locale;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -165,7 +166,7 @@ class DriftScanCostModelBenchmark {
         }
         List<OrgInventory.PermissionSetSummary> sets = new ArrayList<>();
         for (int i = 0; i < PERMISSION_SETS; i++) {
-            sf.permissionSets.put(setName(i).toLowerCase(), setState(i));
+            sf.permissionSets.put(setName(i).toLowerCase(Locale.ROOT), setState(i));
             sets.add(new OrgInventory.PermissionSetSummary(setId(i), setName(i), setName(i)));
         }
         sf.inventory = new OrgInventory(inventoryUsers, sets);

@@ -1,5 +1,6 @@
 package io.sfintegration.fault;
 
+import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sfintegration.testing.EmulatorRest;
 
@@ -54,7 +55,7 @@ public final class OrgIntegrity {
         for (JsonNode row : rows) {
             StringBuilder key = new StringBuilder();
             for (String f : keyFields) {
-                key.append(row.path(f).asText().toLowerCase()).append('|');
+                key.append(row.path(f).asText().toLowerCase(Locale.ROOT)).append('|');
             }
             counts.merge(key.toString(), 1, Integer::sum);
         }

@@ -1,5 +1,6 @@
 package io.sfintegration.local.kube;
 
+import java.util.Locale;
 import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.api.model.APIGroupBuilder;
 import io.fabric8.kubernetes.api.model.APIGroupList;
@@ -157,7 +158,7 @@ public final class DiscoveryDocuments {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256")
           .digest(Serialization.asJson(openApiDocument(groupVersion)).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).substring(0, 32).toUpperCase();
+      return HexFormat.of().formatHex(digest).substring(0, 32).toUpperCase(Locale.ROOT);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -1,5 +1,6 @@
 package io.sfintegration.local.kube;
 
+import java.util.Locale;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -44,7 +45,7 @@ final class HttpWatchDispatcher extends Dispatcher {
       watch |= param.equals("watch=true") || param.equals("watch=1");
     }
     String upgrade = request.getHeader("Upgrade");
-    return watch && (upgrade == null || !upgrade.toLowerCase().contains("websocket"));
+    return watch && (upgrade == null || !upgrade.toLowerCase(Locale.ROOT).contains("websocket"));
   }
 
   @Override
