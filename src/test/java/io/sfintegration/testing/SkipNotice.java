@@ -14,7 +14,8 @@ import java.util.Optional;
  * missing, or it is disabled), so the build log says what did not run and why. Surefire writes the tests' own
  * System.out and System.err to files ({@code redirectTestOutputToFile}), so the line goes to the forked JVM's native
  * standard error, which surefire copies to the build output. Registered for every test class through the JUnit
- * extension service file ({@code junit.jupiter.extensions.autodetection.enabled} in junit-platform.properties).
+ * extension service file (META-INF/services; quarkus-junit-config's junit-platform.properties turns extension
+ * autodetection on, so this project adds no properties file that would shadow it).
  */
 public class SkipNotice implements TestWatcher {
 
