@@ -1,7 +1,7 @@
 package io.sfintegration.emulator;
 
-import java.util.Locale;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** Fills an empty store from a seed: organization, licences, profiles with their own permission sets, users. */

@@ -1,7 +1,7 @@
 package io.sfintegration.local;
 
-import java.util.Locale;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 
 /**

@@ -1,7 +1,8 @@
 package io.sfintegration.emulator;
 
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
+
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

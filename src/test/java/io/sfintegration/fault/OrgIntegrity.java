@@ -1,11 +1,11 @@
 package io.sfintegration.fault;
 
-import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sfintegration.testing.EmulatorRest;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 

@@ -1,9 +1,10 @@
 package io.sfintegration.local.kube;
 
-import java.util.Locale;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+
+import java.util.Locale;
 
 /**
  * The mock serves watches over WebSocket only (what fabric8 clients use). kubectl watches with a streamed HTTP
