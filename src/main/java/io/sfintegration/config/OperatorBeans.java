@@ -40,8 +40,10 @@ public class OperatorBeans {
 
     @Produces
     @Singleton
-    EventRecorder eventRecorder(KubernetesClient kubernetes, Clock clock) {
-        return new EventRecorder(kubernetes, clock);
+    EventRecorder eventRecorder(KubernetesClient kubernetes, Clock clock,
+                                @ConfigProperty(name = "POD_NAME") java.util.Optional<String> podName) {
+        // reportingInstance: the pod (set by the chart), else the host name
+        return new EventRecorder(kubernetes, clock, podName.orElse(null));
     }
 
     @Produces

@@ -26,6 +26,8 @@ public class OperatorLifecycle {
             return;
         }
         LOG.infof("Starting the operator with %d controllers", operator.getRegisteredControllersNumber());
+        // JOSDK 5.3.x's retry timer can throw or die when a delete races a reschedule (RetryTimerFix)
+        RetryTimerFix.install(operator);
         operator.start();
     }
 

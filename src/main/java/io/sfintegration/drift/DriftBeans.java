@@ -1,6 +1,7 @@
 package io.sfintegration.drift;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -37,7 +38,7 @@ public class DriftBeans {
             @ConfigProperty(name = "sfio.drift.full-read-every", defaultValue = "6") int fullReadEvery,
             @ConfigProperty(name = "sfio.drift.tick", defaultValue = "10s") Duration tick,
             @ConfigProperty(name = "sfio.drift.initial-delay", defaultValue = "30s") Duration initialDelay,
-            @ConfigProperty(name = "sfio.drift.probe-overlap", defaultValue = "0s") Duration probeOverlap,
+            @ConfigProperty(name = "sfio.drift.probe-overlap", defaultValue = "1m") Duration probeOverlap,
             @ConfigProperty(name = "sfio.drift.namespaces") Optional<List<String>> namespaces) {
         return new DriftScanSettings(defaultInterval, fullReadEvery, tick, initialDelay, probeOverlap,
                 Set.copyOf(namespaces.orElse(List.of())));
@@ -47,6 +48,7 @@ public class DriftBeans {
     @Singleton
     DriftScanner driftScanner(KubernetesClient kubernetes, SalesforceClients clients, OrgCatalog catalog, ResyncRequests resync,
                               EventRecorder events, MeterRegistry meters, Clock clock, DriftScanSettings settings, DriftReport report,
+                              Operator operator,
                               @ConfigProperty(name = "sfio.leader-election.enabled", defaultValue = "false") boolean leaderElection,
                               @ConfigProperty(name = "sfio.leader-election.lease-name", defaultValue = "integration-user-operator-lease") String leaseName,
                               @ConfigProperty(name = "sfio.leader-election.lease-namespace") Optional<String> leaseNamespace,
@@ -59,7 +61,9 @@ public class DriftBeans {
             String identity = podName.filter(s -> !s.isBlank()).orElseGet(DriftBeans::hostName);
             mayScan = new LeaseHolderCheck(kubernetes, namespace, leaseName, identity);
         }
-        return new DriftScanner(kubernetes, clients, catalog, resync, events, meters, clock, settings, report, mayScan);
+        // the controllers' namespaces and informer caches: no cluster-wide list in a namespace-scoped install
+        ScannedResources resources = new ScannedResources(kubernetes, settings.namespaces(), operator::getRegisteredControllers);
+        return new DriftScanner(kubernetes, clients, catalog, resync, events, meters, clock, settings, report, mayScan, resources);
     }
 
     private static String hostName() {

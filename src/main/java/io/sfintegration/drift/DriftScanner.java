@@ -92,6 +92,7 @@ public class DriftScanner implements AutoCloseable {
     private final RescanRequests rescans;
     private final Map<String, OrgScanState> states = new ConcurrentHashMap<>();
     private final BooleanSupplier mayScan;
+    private final ScannedResources resources;
     private ScheduledExecutorService executor;
 
     public DriftScanner(KubernetesClient kube, SalesforceClients clients, OrgCatalog catalog, ResyncRequests resync,
@@ -106,7 +107,16 @@ public class DriftScanner implements AutoCloseable {
     public DriftScanner(KubernetesClient kube, SalesforceClients clients, OrgCatalog catalog, ResyncRequests resync,
                         EventRecorder events, MeterRegistry meters, Clock clock, DriftScanSettings settings, DriftReport report,
                         BooleanSupplier mayScan) {
+        this(kube, clients, catalog, resync, events, meters, clock, settings, report, mayScan,
+                ScannedResources.apiServer(kube, settings.namespaces()));
+    }
+
+    /** @param resources where resources are read (the controllers' informer caches in the application) */
+    public DriftScanner(KubernetesClient kube, SalesforceClients clients, OrgCatalog catalog, ResyncRequests resync,
+                        EventRecorder events, MeterRegistry meters, Clock clock, DriftScanSettings settings, DriftReport report,
+                        BooleanSupplier mayScan, ScannedResources resources) {
         this.mayScan = mayScan;
+        this.resources = resources;
         this.kube = kube;
         this.clients = clients;
         this.catalog = catalog;
@@ -149,7 +159,7 @@ public class DriftScanner implements AutoCloseable {
 
     /** Runs one scan of the org now, on the caller's thread (waits if a scheduled scan of the org is running). */
     public ScanResult scanNow(String namespace, String orgName) {
-        SalesforceOrg org = kube.resources(SalesforceOrg.class).inNamespace(namespace).withName(orgName).get();
+        SalesforceOrg org = resources.org(namespace, orgName).orElse(null);
         if (org == null || !isReady(org)) {
             return new ScanResult(namespace, orgName, ScanOutcome.NOT_READY, 0, 0, 0, 0, Duration.ZERO,
                     "SalesforceOrg " + namespace + "/" + orgName + (org == null ? " does not exist" : " is not Ready"));
@@ -169,7 +179,7 @@ public class DriftScanner implements AutoCloseable {
             if (!mayScan.getAsBoolean()) {
                 return;
             }
-            List<SalesforceOrg> orgs = listOrgs();
+            List<SalesforceOrg> orgs = resources.orgs();
             Map<String, List<HasMetadata>> rescan = rescans.byOrg(orgs, settings.namespaces());
             Set<String> present = new HashSet<>();
             for (SalesforceOrg org : orgs) {
@@ -199,17 +209,6 @@ public class DriftScanner implements AutoCloseable {
             // the schedule must survive anything one round throws
             LOG.warnf("drift scan round failed: %s", e.getMessage());
         }
-    }
-
-    private List<SalesforceOrg> listOrgs() {
-        if (settings.namespaces().isEmpty()) {
-            return kube.resources(SalesforceOrg.class).inAnyNamespace().list().getItems();
-        }
-        List<SalesforceOrg> out = new ArrayList<>();
-        for (String ns : settings.namespaces()) {
-            out.addAll(kube.resources(SalesforceOrg.class).inNamespace(ns).list().getItems());
-        }
-        return out;
     }
 
     private ScanResult scanLocked(SalesforceOrg org, boolean fullRead) {
@@ -330,10 +329,10 @@ public class DriftScanner implements AutoCloseable {
                 () -> client.describeOrg(OrgDefaults.WATCHED_LICENSES, OrgDefaults.WATCHED_PROFILES)));
         OrgAccess access = new OrgAccess(key, org, client, snapshot);
 
-        List<IntegrationUser> orgUsers = kube.resources(IntegrationUser.class).inNamespace(namespace).list().getItems().stream()
+        List<IntegrationUser> orgUsers = resources.users(namespace).stream()
                 .filter(u -> u.getSpec() != null && u.getSpec().getOrgRef() != null && orgName.equals(u.getSpec().getOrgRef().getName()))
                 .toList();
-        List<PermissionSet> namespacePermissionSets = kube.resources(PermissionSet.class).inNamespace(namespace).list().getItems();
+        List<PermissionSet> namespacePermissionSets = resources.permissionSets(namespace);
         List<PermissionSet> orgPermissionSets = namespacePermissionSets.stream()
                 .filter(p -> p.getSpec() != null && p.getSpec().getOrgRef() != null && orgName.equals(p.getSpec().getOrgRef().getName()))
                 .toList();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,7 +99,7 @@ final class CompositeApi {
         List<ObjectNode> responses = new ArrayList<>();
         for (JsonNode s : subs) {
             String ref = s.path("referenceId").asText();
-            String method = s.path("method").asText("GET").toUpperCase();
+            String method = s.path("method").asText("GET").toUpperCase(Locale.ROOT);
             ObjectNode response = Reply.JSON.createObjectNode();
             Reply reply;
             try {

@@ -1,6 +1,7 @@
 package io.sfintegration.emulator;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** Fills an empty store from a seed: organization, licences, profiles with their own permission sets, users. */
@@ -51,7 +52,7 @@ final class Seeder {
             user.put("Username", u.username());
             user.put("LastName", u.lastName());
             user.put("Email", u.username());
-            user.put("Alias", u.lastName().replaceAll("[^A-Za-z]", "").toLowerCase().substring(0, Math.min(8, u.lastName().replaceAll("[^A-Za-z]", "").length())));
+            user.put("Alias", u.lastName().replaceAll("[^A-Za-z]", "").toLowerCase(Locale.ROOT).substring(0, Math.min(8, u.lastName().replaceAll("[^A-Za-z]", "").length())));
             user.put("TimeZoneSidKey", "America/Los_Angeles");
             user.put("LocaleSidKey", "en_US");
             user.put("EmailEncodingKey", "UTF-8");

@@ -1,6 +1,7 @@
 package io.sfintegration.local;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,7 +33,7 @@ public record LocalSettings(int kubePort, int salesforcePort, int httpPort, Path
         if (fromProperty != null && !fromProperty.isBlank()) {
             return fromProperty;
         }
-        String fromEnv = env.get(property.toUpperCase().replace('.', '_').replace('-', '_'));
+        String fromEnv = env.get(property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
         return fromEnv != null && !fromEnv.isBlank() ? fromEnv : fallback;
     }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** Paths of the chart and the plain manifests, and helpers to render and parse them in tests. */
-final class ChartFiles {
+public final class ChartFiles {
 
     static final Path PROJECT = Path.of("").toAbsolutePath();
     static final Path CHART = PROJECT.resolve("helm/integration-user-operator");
@@ -25,21 +25,21 @@ final class ChartFiles {
     static final Path CHART_CRDS = CHART.resolve("crds");
     static final Path OPERATOR_YAML = PROJECT.resolve("deploy/operator.yaml");
     static final String RELEASE = "integration-user-operator";
-    static final String NAMESPACE = "integration-user-operator";
+    public static final String NAMESPACE = "integration-user-operator";
 
     private static final ObjectMapper YAML = new YAMLMapper();
 
     private ChartFiles() {
     }
 
-    static String render(Map<String, Object> values) {
+    public static String render(Map<String, Object> values) {
         TemplateCommand template = new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE);
         values.forEach(template::set);
         return template.call();
     }
 
     /** All non-empty documents of a multi-document YAML stream. */
-    static List<JsonNode> documents(String yaml) {
+    public static List<JsonNode> documents(String yaml) {
         try (var parser = new YAMLFactory().createParser(yaml)) {
             List<JsonNode> docs = new ArrayList<>();
             var it = YAML.readValues(parser, JsonNode.class);
@@ -55,7 +55,7 @@ final class ChartFiles {
         }
     }
 
-    static List<JsonNode> ofKind(List<JsonNode> docs, String kind) {
+    public static List<JsonNode> ofKind(List<JsonNode> docs, String kind) {
         return docs.stream().filter(d -> kind.equals(d.path("kind").asText())).toList();
     }
 

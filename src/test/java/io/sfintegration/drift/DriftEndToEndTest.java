@@ -8,6 +8,7 @@ import io.sfintegration.api.v1alpha1.IntegrationUser;
 import io.sfintegration.api.v1alpha1.PermissionSet;
 import io.sfintegration.api.v1alpha1.SalesforceOrg;
 import io.sfintegration.config.OperatorComponents;
+import io.sfintegration.emulator.EmulatorConfig;
 import io.sfintegration.testing.EmulatorRest;
 import io.sfintegration.testing.OperatorHarness;
 import io.sfintegration.testing.Resources;
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +42,15 @@ class DriftEndToEndTest {
     DriftScanner scanner;
     String userId;
     String permissionSetId;
+    /**
+     * Salesforce's clock and the scanner's: real time that the test can move ahead, instead of sleeping until the change
+     * probe's window (second precision, minus the overlap) has passed.
+     */
+    final JumpingClock clock = new JumpingClock();
 
     @BeforeEach
     void start() throws Exception {
-        harness = OperatorHarness.start();
+        harness = OperatorHarness.start(EmulatorConfig.builder().clock(clock).build());
         person = new EmulatorRest(harness.emulator());
         harness.createOrg();
         harness.create(Resources.permissionSet("reader", "Test_Reader"));
@@ -51,7 +60,7 @@ class DriftEndToEndTest {
         OperatorComponents c = harness.components();
         report = new DriftReport();
         scanner = new DriftScanner(harness.client(), c.clients(), c.catalog(), c.resync(), c.events(), new SimpleMeterRegistry(),
-                Clock.systemUTC(), DriftScanSettings.defaults(), report);
+                clock, DriftScanSettings.defaults(), report);
     }
 
     @AfterEach
@@ -161,15 +170,15 @@ class DriftEndToEndTest {
     }
 
     @Test
-    void aScanThatFindsNothingChangedCostsOneCallAndOrphansAreReportedNotDeleted() throws InterruptedException {
+    void aScanThatFindsNothingChangedCostsOneCallAndOrphansAreReportedNotDeleted() {
         String profileId = person.one("SELECT Id FROM Profile WHERE Name = 'Minimum Access - API Only Integrations'").path("Id").asText();
         String orphanUser = person.create("User", Map.of("Username", "by.hand@acme.example.com", "LastName", "By Hand",
                 "Email", "by.hand@acme.example.com", "Alias", "byhand", "TimeZoneSidKey", "America/Los_Angeles",
                 "LocaleSidKey", "en_US", "EmailEncodingKey", "UTF-8", "LanguageLocaleKey", "en_US", "ProfileId", profileId));
         String license = person.one("SELECT Id FROM PermissionSetLicense WHERE MasterLabel = 'Salesforce API Integration'").path("Id").asText();
         person.create("PermissionSet", Map.of("Name", "Left_Behind", "Label", "Left behind", "LicenseId", license));
-        // the change probe asks "since" at whole seconds: let the second of these changes pass
-        Thread.sleep(1_100);
+        // every change so far lies before the full scan's start minus the probe's overlap
+        clock.advance(DriftScanSettings.DEFAULT_PROBE_OVERLAP.plusSeconds(1));
 
         ScanResult full = scanner.scanNow(NAMESPACE, ORG);
         assertThat(full.orphans()).isEqualTo(2);
@@ -178,11 +187,36 @@ class DriftEndToEndTest {
         assertThat(full.apiCalls()).isLessThanOrEqualTo(4);
 
         long calls = person.apiCalls();
+        clock.advance(Duration.ofMinutes(10));
         ScanResult quiet = scanner.scanNow(NAMESPACE, ORG);
         assertThat(quiet.outcome()).isEqualTo(ScanOutcome.SKIPPED);
         assertThat(quiet.apiCalls()).isEqualTo(1);
         assertThat(person.apiCalls() - calls).as("calls the emulator counted").isEqualTo(1);
         assertThat(person.query("SELECT Id FROM User WHERE Id = '" + orphanUser + "'")).hasSize(1);
+    }
+
+    /** Follows the system clock, plus every jump made so far. */
+    static final class JumpingClock extends Clock {
+        private volatile Duration ahead = Duration.ZERO;
+
+        void advance(Duration d) {
+            ahead = ahead.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(ahead);
+        }
     }
 
     List<Event> events(String name, String reason) {

@@ -43,6 +43,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -165,7 +166,7 @@ class DriftScanCostModelBenchmark {
         }
         List<OrgInventory.PermissionSetSummary> sets = new ArrayList<>();
         for (int i = 0; i < PERMISSION_SETS; i++) {
-            sf.permissionSets.put(setName(i).toLowerCase(), setState(i));
+            sf.permissionSets.put(setName(i).toLowerCase(Locale.ROOT), setState(i));
             sets.add(new OrgInventory.PermissionSetSummary(setId(i), setName(i), setName(i)));
         }
         sf.inventory = new OrgInventory(inventoryUsers, sets);

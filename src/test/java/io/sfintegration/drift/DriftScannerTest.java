@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import static io.sfintegration.drift.DriftFixture.NS;
@@ -62,7 +63,7 @@ class DriftScannerTest {
 
     void inSync() {
         salesforce.users.put(DriftFixture.USER_ID, DriftFixture.userState("owner@acme.example", false, true));
-        salesforce.permissionSets.put(DriftFixture.PS_NAME.toLowerCase(), DriftFixture.permissionSetState(Set.of("ApiEnabled")));
+        salesforce.permissionSets.put(DriftFixture.PS_NAME.toLowerCase(Locale.ROOT), DriftFixture.permissionSetState(Set.of("ApiEnabled")));
     }
 
     @AfterEach
@@ -116,11 +117,42 @@ class DriftScannerTest {
         }
         assertThat(outcomes).containsExactly(ScanOutcome.FULL, ScanOutcome.SKIPPED, ScanOutcome.SKIPPED, ScanOutcome.FULL, ScanOutcome.SKIPPED);
         assertThat(calls).containsExactly(3L, 1L, 1L, 4L, 1L);
-        assertThat(salesforce.probedSince).first().isEqualTo(Instant.parse("2026-11-29T01:00:00Z"));
+        assertThat(salesforce.probedSince).as("the previous scan's start minus the overlap")
+                .first().isEqualTo(Instant.parse("2026-11-29T01:00:00Z").minus(DriftScanSettings.DEFAULT_PROBE_OVERLAP));
         assertThat(meters.get(DriftMetrics.SCANS).tag("result", "skipped").counter().count()).isEqualTo(3.0);
         assertThat(meters.get(DriftMetrics.SCANS).tag("result", "full").counter().count()).isEqualTo(2.0);
         assertThat(meters.get(DriftMetrics.API_CALLS).counter().count()).isEqualTo(10.0);
         assertThat(meters.get(DriftMetrics.DURATION).timer().count()).isEqualTo(5);
+    }
+
+    @Test
+    void aChangeStampedJustBeforeThePreviousScanStartedIsStillSeen() {
+        DriftFixture.createAll(kube, DriftFixture.org(DriftPolicy.Correct, "10m"), DriftFixture.user(null), DriftFixture.permissionSet(null));
+        inSync();
+        scanner(DriftScanSettings.defaults());
+        Instant firstScan = clock.instant();
+        assertThat(scanner.scanNow(NS, ORG).outcome()).isEqualTo(ScanOutcome.FULL);
+        clock.advance(Duration.ofMinutes(10));
+        // Salesforce's clock runs 20 s behind ours: a change made after the first scan's read carries an earlier stamp
+        salesforce.audit.add(new AuditEntry("0Ym9", firstScan.minusSeconds(20), "PermSetChanged", "Manage Users",
+                "Changed permission set " + DriftFixture.PS_NAME, "setup.admin@emulator.example.com", null));
+        assertThat(scanner.scanNow(NS, ORG).outcome()).as("seen through the overlap").isEqualTo(ScanOutcome.FULL);
+
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(scanner.scanNow(NS, ORG).outcome()).as("no longer inside the window").isEqualTo(ScanOutcome.SKIPPED);
+    }
+
+    @Test
+    void withoutOverlapASkewedChangeWaitsForTheBackstop() {
+        DriftFixture.createAll(kube, DriftFixture.org(DriftPolicy.Correct, "10m"), DriftFixture.user(null), DriftFixture.permissionSet(null));
+        inSync();
+        scanner(DriftScanSettings.defaults().withProbeOverlap(Duration.ZERO));
+        Instant firstScan = clock.instant();
+        scanner.scanNow(NS, ORG);
+        clock.advance(Duration.ofMinutes(10));
+        salesforce.audit.add(new AuditEntry("0Ym9", firstScan.minusSeconds(20), "PermSetChanged", "Manage Users",
+                "Changed permission set " + DriftFixture.PS_NAME, "setup.admin@emulator.example.com", null));
+        assertThat(scanner.scanNow(NS, ORG).outcome()).isEqualTo(ScanOutcome.SKIPPED);
     }
 
     @Test
@@ -179,7 +211,7 @@ class DriftScannerTest {
     void reportPolicyNeverAsksForCorrectionAndResourcesMayOverrideIt() {
         DriftFixture.createAll(kube, DriftFixture.org(DriftPolicy.Report, "10m"), DriftFixture.user(null), DriftFixture.permissionSet(DriftPolicy.Correct));
         salesforce.users.put(DriftFixture.USER_ID, DriftFixture.userState("someone@else.example", false, true));
-        salesforce.permissionSets.put(DriftFixture.PS_NAME.toLowerCase(), DriftFixture.permissionSetState(Set.of("ApiEnabled", "ViewSetup")));
+        salesforce.permissionSets.put(DriftFixture.PS_NAME.toLowerCase(Locale.ROOT), DriftFixture.permissionSetState(Set.of("ApiEnabled", "ViewSetup")));
 
         ScanResult r = scanner(DriftScanSettings.defaults()).scanNow(NS, ORG);
 

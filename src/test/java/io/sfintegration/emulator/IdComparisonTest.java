@@ -2,6 +2,8 @@ package io.sfintegration.emulator;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Locale;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The id comparison the org rules run over whole tables: fast, and still exact about 15/18-character forms. */
@@ -14,7 +16,7 @@ class IdComparisonTest {
         String id18 = ids.next("005");
         assertThat(OrgRules.sameId(id18, id18.substring(0, 15))).isTrue();
         assertThat(OrgRules.sameId(id18.substring(0, 15), id18)).isTrue();
-        assertThat(OrgRules.sameId(id18, id18.substring(0, 15) + id18.substring(15).toLowerCase())).isTrue();
+        assertThat(OrgRules.sameId(id18, id18.substring(0, 15) + id18.substring(15).toLowerCase(Locale.ROOT))).isTrue();
     }
 
     @Test
@@ -24,7 +26,7 @@ class IdComparisonTest {
         assertThat(OrgRules.sameId(a, b)).isFalse();
         assertThat(OrgRules.sameId(a.substring(0, 15), b)).isFalse();
         // ids are case-sensitive in their first 15 characters
-        assertThat(OrgRules.sameId(a, a.toLowerCase())).isFalse();
+        assertThat(OrgRules.sameId(a, a.toLowerCase(Locale.ROOT))).isFalse();
     }
 
     @Test

@@ -8,10 +8,12 @@ import io.sfintegration.testing.OperatorHarness;
 import io.sfintegration.testing.Resources;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The small fault campaign of the normal test suite (the full one is FaultCampaignBenchmark): transient errors, lock
@@ -42,10 +44,12 @@ class FaultCampaignTest {
             for (int i = 0; i < USERS; i++) {
                 harness.create(Resources.user("u" + i, "fault" + i + "@acme.example.com", "reader", "writer"));
             }
-            Thread.sleep(300);
-            harness.restartOperator();                              // stopped and restarted mid-burst
+            // stopped and restarted mid-burst: once the operator has started calling Salesforce for it
+            await().atMost(Duration.ofSeconds(30)).until(() -> sf.apiCalls() > callsBefore);
+            harness.restartOperator();
             sf.admin("POST", "/__emulator/tokens/expire-all", null);   // every token expires: the client gets a new one
-            Thread.sleep(300);
+            // the restarted operator's informers have synced (start returns then); their watches go through the proxy
+            await().atMost(Duration.ofSeconds(10)).until(() -> proxy.get().openConnections() > 0);
             assertThat(proxy.get().dropAll()).as("watch connections cut").isPositive();
             // created after the watches dropped: only a re-established watch sees it
             harness.create(Resources.user("u" + USERS, "fault" + USERS + "@acme.example.com", "reader"));

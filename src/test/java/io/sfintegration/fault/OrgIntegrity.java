@@ -5,6 +5,7 @@ import io.sfintegration.testing.EmulatorRest;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -54,7 +55,7 @@ public final class OrgIntegrity {
         for (JsonNode row : rows) {
             StringBuilder key = new StringBuilder();
             for (String f : keyFields) {
-                key.append(row.path(f).asText().toLowerCase()).append('|');
+                key.append(row.path(f).asText().toLowerCase(Locale.ROOT)).append('|');
             }
             counts.merge(key.toString(), 1, Integer::sum);
         }

@@ -44,6 +44,11 @@ public final class TcpProxy implements AutoCloseable {
         return "http://127.0.0.1:" + server.getLocalPort();
     }
 
+    /** Connections open through the proxy now. */
+    public int openConnections() {
+        return open.size() / 2;
+    }
+
     /** Closes every connection that is open now (the client reconnects through the proxy). Returns how many. */
     public int dropAll() {
         int n = 0;

@@ -123,6 +123,8 @@ public final class OperatorHarness implements AutoCloseable {
             }
         });
         components.reconcilers().forEach(r -> operator.register(r));
+        // as the application does (OperatorLifecycle)
+        io.sfintegration.config.RetryTimerFix.install(operator);
         operator.start();
     }
 

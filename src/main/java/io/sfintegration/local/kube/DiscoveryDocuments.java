@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -157,7 +158,7 @@ public final class DiscoveryDocuments {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256")
           .digest(Serialization.asJson(openApiDocument(groupVersion)).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).substring(0, 32).toUpperCase();
+      return HexFormat.of().formatHex(digest).substring(0, 32).toUpperCase(Locale.ROOT);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

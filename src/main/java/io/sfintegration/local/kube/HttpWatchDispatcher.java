@@ -4,6 +4,8 @@ import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 
+import java.util.Locale;
+
 /**
  * The mock serves watches over WebSocket only (what fabric8 clients use). kubectl watches with a streamed HTTP
  * response, which the mock cannot produce; it used to answer 400. This answers such watches with a single ERROR event
@@ -44,7 +46,7 @@ final class HttpWatchDispatcher extends Dispatcher {
       watch |= param.equals("watch=true") || param.equals("watch=1");
     }
     String upgrade = request.getHeader("Upgrade");
-    return watch && (upgrade == null || !upgrade.toLowerCase().contains("websocket"));
+    return watch && (upgrade == null || !upgrade.toLowerCase(Locale.ROOT).contains("websocket"));
   }
 
   @Override

@@ -16,12 +16,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Drives the real kubectl against {@link EmbeddedKubernetes}: one server for the class, steps in order. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -198,11 +200,12 @@ class EmbeddedKubernetesKubectlTest {
         .isEqualTo("False");
 
     ProcessBuilder wait = new ProcessBuilder(KUBECTL.toString(), "--kubeconfig", kubeconfig.toString(), "wait",
-        "--for=condition=Ready", "iu/erp-sync", "--timeout=20s").redirectErrorStream(true)
+        "--for=condition=Ready", "iu/erp-sync", "--timeout=20s", "-v=6").redirectErrorStream(true)
         .redirectOutput(dir.resolve("wait.out").toFile());
     wait.environment().put("HOME", dir.toString());
     Process waiting = wait.start();
-    Thread.sleep(300);
+    // kubectl logs its requests (-v=6): patch only once it watches, so the test sees a change arrive while waiting
+    await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(dir.resolve("wait.out")).contains("watch=true"));
     kubectl("patch", "iu", "erp-sync", "--subresource=status", "--type=merge", "-p", ready);
     assertThat(waiting.waitFor(25, TimeUnit.SECONDS)).isTrue();
     assertThat(Files.readString(dir.resolve("wait.out"))).contains("condition met");

@@ -1,7 +1,20 @@
 package io.sfintegration.local.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.sfintegration.api.v1alpha1.ApiUsage;
+import io.sfintegration.api.v1alpha1.IntegrationUser;
+import io.sfintegration.api.v1alpha1.IntegrationUserStatus;
+import io.sfintegration.api.v1alpha1.PermissionSet;
+import io.sfintegration.api.v1alpha1.PermissionSetStatus;
+import io.sfintegration.api.v1alpha1.SalesforceOrg;
+import io.sfintegration.api.v1alpha1.SalesforceOrgSpec;
+import io.sfintegration.api.v1alpha1.SalesforceOrgStatus;
+import io.sfintegration.testing.Resources;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.http.Dispatcher;
@@ -15,6 +28,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,13 +118,85 @@ class PrinterColumnsTest {
         .isSameAs(original);
   }
 
+  /**
+   * Every column of every CRD, evaluated on a resource of that kind built from the Java model with every field the
+   * columns show set: each yields exactly one value of the column's type. This catches JSONPath syntax the subset does
+   * not support and paths that no longer match the model (a renamed field would show an empty column in kubectl).
+   */
   @Test
   void everyPrinterColumnPathIsSupported() {
+    Map<String, JsonNode> samples = Map.of(
+        "SalesforceOrg", Serialization.jsonMapper().valueToTree(sampleOrg()),
+        "PermissionSet", Serialization.jsonMapper().valueToTree(samplePermissionSet()),
+        "IntegrationUser", Serialization.jsonMapper().valueToTree(sampleUser()));
+    assertThat(crds).extracting(c -> c.getSpec().getNames().getKind()).containsExactlyInAnyOrderElementsOf(samples.keySet());
+    int checked = 0;
     for (CustomResourceDefinition crd : crds) {
+      JsonNode sample = samples.get(crd.getSpec().getNames().getKind());
       for (CustomResourceDefinitionVersion v : crd.getSpec().getVersions()) {
-        v.getAdditionalPrinterColumns().forEach(c -> SimpleJsonPath.evaluate(
-            Serialization.jsonMapper().createObjectNode(), c.getJsonPath()));
+        assertThat(v.getAdditionalPrinterColumns()).as(crd.getMetadata().getName()).isNotEmpty();
+        for (var column : v.getAdditionalPrinterColumns()) {
+          String where = crd.getSpec().getNames().getKind() + " column " + column.getName() + " (" + column.getJsonPath() + ")";
+          List<JsonNode> values = SimpleJsonPath.evaluate(sample, column.getJsonPath());
+          assertThat(values).as(where).hasSize(1);
+          JsonNode value = values.get(0);
+          switch (column.getType()) {
+            case "boolean" -> assertThat(value.isBoolean()).as(where + " is a boolean").isTrue();
+            case "integer" -> assertThat(value.isIntegralNumber()).as(where + " is an integer").isTrue();
+            case "string", "date" -> assertThat(value.isTextual() && !value.asText().isEmpty()).as(where + " is text").isTrue();
+            default -> throw new AssertionError(where + ": type " + column.getType() + " has no check");
+          }
+          checked++;
+        }
       }
     }
+    assertThat(checked).as("columns checked").isEqualTo(21);
+  }
+
+  private static ObjectMeta meta(String name) {
+    return new ObjectMetaBuilder().withName(name).withNamespace("default").withCreationTimestamp("2026-01-01T00:00:00Z").build();
+  }
+
+  private static List<Condition> conditions(String... types) {
+    List<Condition> out = new ArrayList<>();
+    for (String type : types) {
+      out.add(new ConditionBuilder().withType(type).withStatus("True").withReason("Test").build());
+    }
+    return out;
+  }
+
+  private static SalesforceOrg sampleOrg() {
+    SalesforceOrg org = new SalesforceOrg();
+    org.setMetadata(meta("local"));
+    SalesforceOrgSpec spec = new SalesforceOrgSpec();
+    spec.setInstanceUrl("https://acme.my.salesforce.com");
+    org.setSpec(spec);
+    SalesforceOrgStatus status = new SalesforceOrgStatus();
+    status.setApiUsage(new ApiUsage(12L, 15000L));
+    status.setOrgId("00D000000000001");
+    status.setConditions(conditions("Ready"));
+    org.setStatus(status);
+    return org;
+  }
+
+  private static PermissionSet samplePermissionSet() {
+    PermissionSet ps = Resources.permissionSet("reader", "Test_Reader");
+    ps.setMetadata(meta("reader"));
+    PermissionSetStatus status = new PermissionSetStatus();
+    status.setPermissionSetId("0PS000000000001");
+    status.setConditions(conditions("Drifted", "Ready", "Synced"));
+    ps.setStatus(status);
+    return ps;
+  }
+
+  private static IntegrationUser sampleUser() {
+    IntegrationUser user = Resources.user("erp", "erp@acme.example.com", "reader");
+    user.setMetadata(meta("erp"));
+    user.getSpec().setActive(true);
+    IntegrationUserStatus status = new IntegrationUserStatus();
+    status.setUserId("005000000000001");
+    status.setConditions(conditions("Drifted", "Ready", "Synced"));
+    user.setStatus(status);
+    return user;
   }
 }
