@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 public final class SalesforceEmulator implements AutoCloseable {
 
     private static final String JSON_TYPE = "application/json;charset=UTF-8";
+    private static final boolean TRACE = Boolean.getBoolean("sfio.emulator.trace");
 
     private final EmulatorConfig config;
     private final HttpServer server;
@@ -54,8 +55,8 @@ public final class SalesforceEmulator implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), config.port), 256);
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
-        this.rest = new RestApi(store, new DefaultSoqlEngine(), counters);
         this.oauth = new OAuthEndpoints(store, tokens, config.apps, orgId, config.clock, () -> baseUrl);
+        this.rest = new RestApi(store, new DefaultSoqlEngine(), counters, oauth::identityUrl);
         this.admin = new AdminApi(this);
         seed();
         if (!config.latency.isZero()) {
@@ -138,6 +139,17 @@ public final class SalesforceEmulator implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            handleExchange(exchange);
+        } finally {
+            if (TRACE) {
+                // -Dsfio.emulator.trace=true: one line per request, to see what a client sends (never the headers: tokens)
+                System.err.println("emulator: " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + " -> " + exchange.getResponseCode());
+            }
+        }
+    }
+
+    private void handleExchange(HttpExchange exchange) throws IOException {
+        try {
             String target = requestTarget(exchange);
             int q = target.indexOf('?');
             String path = singleLeadingSlash(q < 0 ? target : target.substring(0, q));
@@ -159,7 +171,7 @@ public final class SalesforceEmulator implements AutoCloseable {
                 reply = parts.length == 4 ? bearer(exchange).map(u -> oauth.identity(u, parts[3])).orElse(new Reply(403, null, Map.of()))
                         : Reply.error(404, "NOT_FOUND", "The requested resource does not exist", null);
             } else if (path.equals("/services/data") || path.equals("/services/data/")) {
-                reply = RestApi.versions(baseUrl);
+                reply = RestApi.versions();
             } else if (path.startsWith("/services/data/")) {
                 // a dropped connection closes the exchange without an answer
                 api(exchange, method, path.substring("/services/data/".length()), query, raw);

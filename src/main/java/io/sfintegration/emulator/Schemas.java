@@ -38,11 +38,33 @@ final class Schemas {
     private final Map<String, ObjectSchema> byName = new LinkedHashMap<>();
 
     Schemas() {
+        // the Organization fields clients read (the Salesforce CLI asks for Name, InstanceName, IsSandbox,
+        // TrialExpirationDate, NamespacePrefix and OrganizationType at login): Object Reference, "Organization"
         object("Organization", "00D", f -> {
             f.text("Name").readOnly();
+            f.text("Division").readOnly();
+            f.text("Street").readOnly();
+            f.text("City").readOnly();
+            f.text("State").readOnly();
+            f.text("PostalCode").readOnly();
+            f.text("Country").readOnly();
+            f.text("Phone").readOnly();
+            f.text("PrimaryContact").readOnly();
+            f.text("DefaultLocaleSidKey").readOnly();
+            f.text("TimeZoneSidKey").readOnly();
+            f.text("LanguageLocaleKey").readOnly();
+            f.bool("ReceivesInfoEmails").readOnly();
+            f.bool("IsReadOnly").readOnly();
+            f.text("UiSkin").readOnly();
+            f.integer("FiscalYearStartMonth").readOnly();
+            f.bool("UsesStartDateAsFiscalYearName").readOnly();
+            f.text("DefaultAccountAccess").readOnly();
             f.text("OrganizationType").readOnly();
             f.text("InstanceName").readOnly();
             f.bool("IsSandbox").readOnly();
+            f.datetime("TrialExpirationDate").readOnly();
+            f.text("NamespacePrefix").readOnly();
+            f.text("SignupCountryIsoCode").readOnly();
         });
         object("UserLicense", "100", f -> {
             f.text("Name").readOnly();
