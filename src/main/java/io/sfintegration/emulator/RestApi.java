@@ -104,6 +104,9 @@ final class RestApi {
                     if (parts.size() == 1) {
                         return method.equals("POST") ? composite.run(body, userId, version) : notAllowed();
                     }
+                    if (parts.get(1).equals("sobjects") && parts.size() == 3) {
+                        return collections.retrieve(method, parts.get(2), query, body, version);
+                    }
                     if (parts.get(1).equals("sobjects")) {
                         return collections.handle(method, query, body, userId, version);
                     }

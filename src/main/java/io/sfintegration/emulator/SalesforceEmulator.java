@@ -168,7 +168,9 @@ public final class SalesforceEmulator implements AutoCloseable {
                 reply = bearer(exchange).map(oauth::userInfo).orElse(new Reply(403, null, Map.of()));
             } else if (path.startsWith("/id/")) {
                 String[] parts = path.split("/");
-                reply = parts.length == 4 ? bearer(exchange).map(u -> oauth.identity(u, parts[3])).orElse(new Reply(403, null, Map.of()))
+                // the identity URL also takes the token as oauth_token (jsforce's identity() sends it so)
+                Optional<String> caller = bearer(exchange).or(() -> tokens.userOf(query.get("oauth_token")));
+                reply = parts.length == 4 ? caller.map(u -> oauth.identity(u, parts[3])).orElse(new Reply(403, null, Map.of()))
                         : Reply.error(404, "NOT_FOUND", "The requested resource does not exist", null);
             } else if (path.equals("/services/data") || path.equals("/services/data/")) {
                 reply = RestApi.versions();
