@@ -18,7 +18,7 @@ final class OrgRules {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern API_NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9_]{0,79}$");
-    private static final Set<String> READ_ONLY = Set.of("Organization", "UserLicense", "PermissionSetLicense", "SetupAuditTrail");
+    private static final Set<String> READ_ONLY = Set.of("Organization", "UserLicense", "PermissionSetLicense", "SetupAuditTrail", "LoginHistory");
     private static final List<String> USER_REQUIRED = List.of("Username", "LastName", "Email", "Alias", "TimeZoneSidKey",
             "LocaleSidKey", "EmailEncodingKey", "LanguageLocaleKey", "ProfileId");
     private static final Map<String, List<String>> REQUIRED = Map.of(

@@ -172,6 +172,22 @@ final class OrgStore implements SoqlDataSource {
         return (String) record.get("Id");
     }
 
+    /** Sets fields as the platform does (no rules, no audit, LastModifiedDate untouched); SystemModstamp moves. */
+    void touchRaw(String id, Map<String, Object> fields) {
+        write(() -> {
+            Map<String, Object> record = liveById(id);
+            if (record != null) {
+                record.putAll(fields);
+                record.put("SystemModstamp", clock.instant());
+            }
+            return null;
+        });
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
     void removeRaw(String type, Map<String, Object> record) {
         remove(requireType(type).name(), record);
     }

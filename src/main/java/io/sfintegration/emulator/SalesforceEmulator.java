@@ -39,6 +39,7 @@ public final class SalesforceEmulator implements AutoCloseable {
     private final RestApi rest;
     private final OAuthEndpoints oauth;
     private final AdminApi admin;
+    private final OrgActivity activity;
     private final String orgId;
     private final String baseUrl;
 
@@ -48,9 +49,13 @@ public final class SalesforceEmulator implements AutoCloseable {
         this.orgId = IdGenerator.to18("00D5g" + "0000000EMU");
         Schemas schemas = new Schemas();
         this.store = new OrgStore(schemas, ids, config.clock);
-        store.rules(new OrgRules(store, new AuditTrail(store)));
+        AuditTrail audit = new AuditTrail(store);
+        store.rules(new OrgRules(store, audit));
         this.counters = new ApiCounters(config.dailyApiMax);
-        this.tokens = new TokenStore(orgId, config.clock, config.tokenTtl);
+        Logins logins = new Logins(store);
+        this.activity = new OrgActivity(store, logins, audit, config.clock, config.activityScheduler, config.activityTick,
+                config.seed.users().get(config.seed.users().size() > 1 ? 1 : 0).username());
+        this.tokens = new TokenStore(orgId, config.clock, config.tokenTtl, userId -> logins.record(userId, "Remote Access 2.0", "Connected App"));
         // the JDK server delays small responses by ~40 ms (Nagle) unless told otherwise; read once, at its first use
         System.setProperty("sun.net.httpserver.nodelay", "true");
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), config.port), 256);
@@ -103,6 +108,11 @@ public final class SalesforceEmulator implements AutoCloseable {
                 .orElse(Reply.error(404, "NOT_FOUND", "no such user: " + username, null));
     }
 
+    /** The busy org's background activity (off until given rates). */
+    public OrgActivity activity() {
+        return activity;
+    }
+
     public EmulatorFaults faults() {
         return faults;
     }
@@ -117,6 +127,7 @@ public final class SalesforceEmulator implements AutoCloseable {
 
     /** Back to the seed: records, counters and faults (tokens of seeded users stay valid: ids are the same). */
     public void reset() {
+        activity.reset();
         store.clear();
         ids.reset();
         seed();
@@ -131,6 +142,7 @@ public final class SalesforceEmulator implements AutoCloseable {
 
     @Override
     public void close() {
+        activity.close();
         server.stop(0);
         executor.shutdownNow();
     }
