@@ -84,6 +84,10 @@ final class OrgStore implements SoqlDataSource {
     // ---- record API used by the REST front ----
 
     Map<String, Object> get(String type, String id) {
+        if (IdGenerator.key(id) == null) {
+            // what a real org answers: a text that is not an id is read as an external id value
+            throw new ApiException(404, "NOT_FOUND", "Provided external ID field does not exist or is not accessible: " + id);
+        }
         Map<String, Object> r = byId(id);
         if (r == null || !typeOf(r).equalsIgnoreCase(type)) {
             throw new ApiException(404, "NOT_FOUND", "The requested resource does not exist");

@@ -120,6 +120,19 @@ class EmulatorClientShapesTest {
         assertError(http.get(V + "/composite/sobjects/Account?ids=" + a + "&fields=Nope"), 400, "INVALID_FIELD");
     }
 
+    @Test
+    void invalidIdsFieldsAndQueriesAreAnsweredWithRealCodes() {
+        Answer notAnId = http.get(V + "/sobjects/Account/not-an-id");
+        assertError(notAnId, 404, "NOT_FOUND");
+        assertThat(notAnId.body().get(0).path("message").asText()).isEqualTo("Provided external ID field does not exist or is not accessible: not-an-id");
+        assertError(http.get(V + "/sobjects/Account/001000000000000AAA"), 404, "NOT_FOUND");
+        assertError(http.post(V + "/sobjects/Account", Map.of("Name", "x", "Nope__c", 1)), 400, "INVALID_FIELD");
+        assertError(http.post(V + "/sobjects/Contact", Map.of("LastName", "x", "AccountId", "bogus")), 400, "MALFORMED_ID");
+        assertError(http.get(V + "/query?q=" + enc("SELECT Id FROM")), 400, "MALFORMED_QUERY");
+        assertError(http.get(V + "/query?q=" + enc("SELECT Nope FROM Account")), 400, "INVALID_FIELD");
+        assertError(http.get(V + "/query?q=" + enc("SELECT Id FROM Nope")), 400, "INVALID_TYPE");
+    }
+
     private static String userId() {
         return http.get(V + "/query?q=" + enc("SELECT Id FROM User WHERE Username = '" + EmulatorSeed.ADMIN + "'")).body().path("records").get(0).path("Id").asText();
     }
