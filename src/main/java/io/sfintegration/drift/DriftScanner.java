@@ -238,10 +238,12 @@ public class DriftScanner implements AutoCloseable {
             callsBefore = client.apiCallsMade();
             ChangeProbe probe = null;
             boolean backstopDue = fullRead || state.scansSinceFull + 1 >= settings.fullReadEvery();
+            ManagedScope managed = null;
             if (state.lastScanStart != null) {
-                probe = client.probeChangesSince(state.lastScanStart.minus(settings.probeOverlap()));
+                managed = managedScope(org);
+                probe = client.probeChangesSince(state.lastScanStart.minus(settings.probeOverlap()), managed.probeScope());
             }
-            if (probe != null && !probe.anythingChanged() && !backstopDue) {
+            if (probe != null && !managed.changed(probe) && !backstopDue) {
                 outcome = ScanOutcome.SKIPPED;
                 state.scansSinceFull++;
             } else {
@@ -319,6 +321,25 @@ public class DriftScanner implements AutoCloseable {
     private record Findings(int checked, List<Finding> drifted, List<Finding> resolved, List<DriftReport.Orphan> orphans,
                             List<DriftReport.UnmanagedAssignments> unmanaged) {
         static final Findings NONE = new Findings(0, List.of(), List.of(), List.of(), List.of());
+    }
+
+    /**
+     * The org's managed resources as the change probe needs them (issue 17: in a busy org, logins, people's edits of
+     * other users and unrelated setup changes must not cost a full read).
+     */
+    private ManagedScope managedScope(SalesforceOrg org) {
+        String namespace = org.getMetadata().getNamespace();
+        String orgName = org.getMetadata().getName();
+        // from the informer caches: a quiet scan costs no Kubernetes call either
+        List<IntegrationUser> users = resources.users(namespace).stream()
+                .filter(u -> u.getSpec() != null && u.getSpec().getOrgRef() != null && orgName.equals(u.getSpec().getOrgRef().getName()))
+                .toList();
+        List<PermissionSet> sets = resources.permissionSets(namespace).stream()
+                .filter(p -> p.getSpec() != null && p.getSpec().getOrgRef() != null && orgName.equals(p.getSpec().getOrgRef().getName()))
+                .toList();
+        String licenseId = catalog.snapshot(OrgCatalog.key(namespace, orgName))
+                .flatMap(s -> s.license(LicenseKind.PERMISSION_SET, OrgDefaults.WATCHED_LICENSES.get(1))).map(License::id).orElse(null);
+        return ManagedScope.of(users, sets, licenseId);
     }
 
     private Findings fullRead(SalesforceOrg org, SalesforceClient client, List<AuditEntry> audit) {

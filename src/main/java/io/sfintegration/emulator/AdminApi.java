@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The emulator's own admin API under /__emulator/ (not Salesforce's, not counted, no token): fault injection,
- * call counters, tokens for any user, API usage, reset. Tests and benchmarks drive the emulator through it.
+ * call counters, tokens for any user, API usage, background activity of a busy org, reset. Tests and benchmarks drive the emulator through it.
  */
 final class AdminApi {
 
@@ -60,6 +60,21 @@ final class AdminApi {
                 case "PUT /__emulator/api-usage" -> {
                     emulator.counters().setUsage(body.path("used").asLong(), body.path("max").asLong(emulator.counters().dailyMax()));
                     return Reply.noContent();
+                }
+                case "PUT /__emulator/activity" -> {
+                    emulator.activity().set(new OrgActivity.Rates(body.path("loginsPerMinute").asDouble(0),
+                            body.path("userEditsPerMinute").asDouble(0), body.path("setupChangesPerMinute").asDouble(0)));
+                    return Reply.noContent();
+                }
+                case "DELETE /__emulator/activity" -> {
+                    emulator.activity().set(OrgActivity.Rates.QUIET);
+                    return Reply.noContent();
+                }
+                case "GET /__emulator/activity" -> {
+                    ObjectNode out = Reply.JSON.createObjectNode();
+                    out.set("rates", Reply.JSON.valueToTree(emulator.activity().rates()));
+                    out.set("counts", Reply.JSON.valueToTree(emulator.activity().counts()));
+                    return Reply.of(200, out);
                 }
                 case "GET /__emulator/org" -> {
                     ObjectNode out = Reply.JSON.createObjectNode();

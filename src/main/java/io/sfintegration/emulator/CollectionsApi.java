@@ -101,6 +101,79 @@ final class CollectionsApi {
         }
     }
 
+    /**
+     * Retrieve up to 2,000 records of one type in one call: {@code GET /composite/sobjects/{type}?ids=a,b&fields=X,Y}
+     * or {@code POST} with {@code {"ids":[...],"fields":[...]}} (REST API Developer Guide, "Get Multiple Records with
+     * Fewer Round-Trips", https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_composite_sobjects_collections_retrieve.htm).
+     * The answer is an array in the order of the ids, with null for an id that names no record of that type.
+     */
+    Reply retrieve(String method, String type, Map<String, String> query, JsonNode body, String version) {
+        var schema = store.schemas().get(type);
+        if (schema == null) {
+            return Reply.error(404, "NOT_FOUND", "The requested resource does not exist", null);
+        }
+        List<String> ids = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        switch (method) {
+            case "GET" -> {
+                split(query.get("ids"), ids);
+                split(query.get("fields"), fields);
+            }
+            case "POST" -> {
+                if (body == null || !body.path("ids").isArray()) {
+                    return Reply.error(400, "JSON_PARSER_ERROR", "ids is required and must be an array", null);
+                }
+                body.path("ids").forEach(i -> ids.add(i.asText()));
+                body.path("fields").forEach(f -> fields.add(f.asText()));
+            }
+            default -> {
+                return Reply.error(405, "METHOD_NOT_ALLOWED", "HTTP Method not allowed for this resource", null);
+            }
+        }
+        if (ids.isEmpty()) {
+            return Reply.error(400, "MISSING_ARGUMENT", "ids parameter is required", null);
+        }
+        if (fields.isEmpty()) {
+            return Reply.error(400, "MISSING_ARGUMENT", "fields parameter is required", null);
+        }
+        if (ids.size() > 2000) {
+            return Reply.error(400, "EXCEEDED_ID_LIMIT", "record limit reached. cannot submit more than 2000 records into this call", null);
+        }
+        List<String> canonical = new ArrayList<>();
+        for (String f : fields) {
+            var fs = schema.field(f);
+            if (fs == null) {
+                return Reply.error(400, "INVALID_FIELD", "No such column '" + f + "' on entity '" + schema.name() + "'. If you are attempting"
+                        + " to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or"
+                        + " the describe call for the appropriate names.", null);
+            }
+            canonical.add(fs.name());
+        }
+        ArrayNode out = Reply.JSON.createArrayNode();
+        for (String id : ids) {
+            if (IdGenerator.key(id) == null) {
+                return Reply.error(400, "MALFORMED_ID", "malformed id " + id, null);
+            }
+            Map<String, Object> r = store.byId(id);
+            if (r == null || !OrgStore.typeOf(r).equals(schema.name())) {
+                out.addNull();
+            } else {
+                out.add(RecordJson.record(schema, r, version, canonical));
+            }
+        }
+        return Reply.of(200, out);
+    }
+
+    private static void split(String csv, List<String> into) {
+        if (csv != null) {
+            for (String s : csv.split(",")) {
+                if (!s.isBlank()) {
+                    into.add(s.trim());
+                }
+            }
+        }
+    }
+
     private record Op(String method, String type, String id, JsonNode record) {
     }
 

@@ -10,7 +10,7 @@ import java.util.Set;
 /** describeGlobal, sObject basic information and describe, in Salesforce's shapes (the parts clients read). */
 final class Describe {
 
-    private static final Set<String> READ_ONLY_OBJECTS = Set.of("Organization", "UserLicense", "PermissionSetLicense", "SetupAuditTrail", "UserLogin");
+    private static final Set<String> READ_ONLY_OBJECTS = Set.of("Organization", "UserLicense", "PermissionSetLicense", "SetupAuditTrail", "UserLogin", "LoginHistory");
 
     private Describe() {
     }

@@ -26,6 +26,8 @@ public final class EmulatorConfig {
     final List<ConnectedApp> apps;
     final Clock clock;
     final int threads;
+    final java.util.concurrent.ScheduledExecutorService activityScheduler;
+    final Duration activityTick;
 
     private EmulatorConfig(Builder b) {
         this.port = b.port;
@@ -36,6 +38,8 @@ public final class EmulatorConfig {
         this.apps = List.copyOf(b.apps);
         this.clock = b.clock;
         this.threads = b.threads;
+        this.activityScheduler = b.activityScheduler;
+        this.activityTick = b.activityTick;
     }
 
     public static EmulatorConfig defaults() {
@@ -55,6 +59,8 @@ public final class EmulatorConfig {
         private final List<ConnectedApp> apps = new ArrayList<>(List.of(new ConnectedApp(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, null, EmulatorSeed.ADMIN)));
         private Clock clock = Clock.systemUTC();
         private int threads = 64;
+        private java.util.concurrent.ScheduledExecutorService activityScheduler;
+        private Duration activityTick = Duration.ofSeconds(1);
 
         public Builder port(int port) {
             this.port = port;
@@ -113,6 +119,17 @@ public final class EmulatorConfig {
          */
         public Builder threads(int threads) {
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Where the background activity ({@code PUT /__emulator/activity}) runs and how often it catches up with its
+         * rates. Default: a daemon thread of the emulator's own, every second. A zero tick runs nothing by itself:
+         * tests then call {@link OrgActivity#runDue()} after moving their clock.
+         */
+        public Builder activity(java.util.concurrent.ScheduledExecutorService scheduler, Duration tick) {
+            this.activityScheduler = scheduler;
+            this.activityTick = tick;
             return this;
         }
 

@@ -160,11 +160,31 @@ final class OAuthEndpoints {
         out.put("username", (String) user.get("Username"));
         out.put("display_name", (String) user.get("Name"));
         out.put("email", (String) user.get("Email"));
+        out.put("nick_name", (String) user.get("Alias"));
+        out.put("first_name", (String) user.get("FirstName"));
+        out.put("last_name", (String) user.get("LastName"));
+        out.put("email_verified", true);
+        out.put("timezone", (String) user.get("TimeZoneSidKey"));
         out.put("active", Boolean.TRUE.equals(user.get("IsActive")));
+        out.put("user_type", "STANDARD");
+        out.put("language", (String) user.get("LanguageLocaleKey"));
+        out.put("locale", (String) user.get("LocaleSidKey"));
+        out.put("utcOffset", -28800000);
+        out.put("is_app_installed", true);
+        // the URL templates of the Identity URLs page (https://help.salesforce.com/s/articleView?id=sf.remoteaccess_using_openid.htm)
         ObjectNode urls = out.putObject("urls");
-        urls.put("rest", baseUrl.get() + "/services/data/v{version}/");
-        urls.put("sobjects", baseUrl.get() + "/services/data/v{version}/sobjects/");
-        urls.put("query", baseUrl.get() + "/services/data/v{version}/query/");
+        String base = baseUrl.get();
+        urls.put("enterprise", base + "/services/Soap/c/{version}/" + orgId.substring(0, 15));
+        urls.put("metadata", base + "/services/Soap/m/{version}/" + orgId.substring(0, 15));
+        urls.put("partner", base + "/services/Soap/u/{version}/" + orgId.substring(0, 15));
+        urls.put("rest", base + "/services/data/v{version}/");
+        urls.put("sobjects", base + "/services/data/v{version}/sobjects/");
+        urls.put("search", base + "/services/data/v{version}/search/");
+        urls.put("query", base + "/services/data/v{version}/query/");
+        urls.put("recent", base + "/services/data/v{version}/recent/");
+        urls.put("tooling_rest", base + "/services/data/v{version}/tooling/");
+        urls.put("profile", base + "/" + userId);
+        urls.put("custom_domain", base);
         return Reply.of(200, out);
     }
 

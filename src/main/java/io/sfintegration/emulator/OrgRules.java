@@ -18,7 +18,7 @@ final class OrgRules {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern API_NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9_]{0,79}$");
-    private static final Set<String> READ_ONLY = Set.of("Organization", "UserLicense", "PermissionSetLicense", "SetupAuditTrail");
+    private static final Set<String> READ_ONLY = Set.of("Organization", "UserLicense", "PermissionSetLicense", "SetupAuditTrail", "LoginHistory");
     private static final List<String> USER_REQUIRED = List.of("Username", "LastName", "Email", "Alias", "TimeZoneSidKey",
             "LocaleSidKey", "EmailEncodingKey", "LanguageLocaleKey", "ProfileId");
     private static final Map<String, List<String>> REQUIRED = Map.of(
@@ -42,11 +42,7 @@ final class OrgRules {
             throw ApiException.bad("CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY", "entity type cannot be inserted: " + type);
         }
         if (type.equals("User")) {
-            for (String r : USER_REQUIRED) {
-                if (blank(f.get(r))) {
-                    throw ApiException.bad("REQUIRED_FIELD_MISSING", "Required fields are missing: [" + r + "]", r);
-                }
-            }
+            requireAll(USER_REQUIRED, f, false);
             f.putIfAbsent("IsActive", true);
             if (f.get("IsActive") == null) {
                 f.put("IsActive", true);
@@ -58,11 +54,7 @@ final class OrgRules {
             f.put("UserType", "Standard");
             return;
         }
-        for (String r : REQUIRED.getOrDefault(type, List.of())) {
-            if (blank(f.get(r))) {
-                throw ApiException.bad("REQUIRED_FIELD_MISSING", "Required fields are missing: [" + r + "]", r);
-            }
-        }
+        requireAll(REQUIRED.getOrDefault(type, List.of()), f, false);
         switch (type) {
             case "PermissionSet" -> checkPermissionSet(f, null);
             case "ObjectPermissions" -> checkObjectPermissions(f, null);
@@ -104,11 +96,7 @@ final class OrgRules {
         merged.putAll(changes);
         switch (type) {
             case "User" -> {
-                for (String r : USER_REQUIRED) {
-                    if (changes.containsKey(r) && blank(changes.get(r))) {
-                        throw ApiException.bad("REQUIRED_FIELD_MISSING", "Required fields are missing: [" + r + "]", r);
-                    }
-                }
+                requireAll(USER_REQUIRED, changes, true);
                 checkUser(merged, current);
                 boolean activating = Boolean.TRUE.equals(merged.get("IsActive")) && !Boolean.TRUE.equals(current.get("IsActive"));
                 String oldLicense = licenseOfProfile((String) current.get("ProfileId"));
@@ -253,6 +241,35 @@ final class OrgRules {
 
     // ---- checks ----
 
+    /**
+     * One REQUIRED_FIELD_MISSING naming every missing field, as a real org answers ("Required fields are missing:
+     * [LastName, Email]" with fields [LastName, Email]; REST API Developer Guide, "Status Codes and Error Responses",
+     * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/errorcodes.htm). On update only fields
+     * being set to blank count.
+     */
+    private static void requireAll(List<String> required, Map<String, Object> f, boolean onlyPresent) {
+        List<String> missing = new java.util.ArrayList<>();
+        for (String r : required) {
+            if ((!onlyPresent || f.containsKey(r)) && blank(f.get(r))) {
+                missing.add(r);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw ApiException.bad("REQUIRED_FIELD_MISSING", "Required fields are missing: " + missing, missing.toArray(String[]::new));
+        }
+    }
+
+    /**
+     * A value outside a restricted picklist (ObjectPermissions.SobjectType, FieldPermissions.Field and SobjectType are
+     * restricted picklists: Object Reference, "ObjectPermissions" and "FieldPermissions") is refused with
+     * INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST, "bad value for restricted picklist field: X" (StatusCode list of the SOAP
+     * API Developer Guide, "Core Data Types Used in API Calls",
+     * https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_concepts_core_data_objects.htm).
+     */
+    private static ApiException badPicklistValue(String field, Object value) {
+        return ApiException.bad("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", "bad value for restricted picklist field: " + value, field);
+    }
+
     private void checkUser(Map<String, Object> f, Map<String, Object> current) {
         String username = (String) f.get("Username");
         if (!EMAIL.matcher(username).matches()) {
@@ -318,7 +335,7 @@ final class OrgRules {
     private void checkObjectPermissions(Map<String, Object> f, Map<String, Object> current) {
         String object = (String) f.get("SobjectType");
         if (store.schemas().get(object) == null || !Schemas.STANDARD_OBJECTS.contains(store.schemas().get(object).name())) {
-            throw ApiException.bad("FIELD_INTEGRITY_EXCEPTION", "Invalid SobjectType '" + object + "': no such object, or it does not take object permissions", "SobjectType");
+            throw badPicklistValue("SobjectType", object);
         }
         f.put("SobjectType", store.schemas().get(object).name());
         boolean read = bool(f, "PermissionsRead");
@@ -355,8 +372,14 @@ final class OrgRules {
         String object = (String) f.get("SobjectType");
         int dot = field.indexOf('.');
         var schema = store.schemas().get(object);
-        if (dot < 0 || schema == null || !field.substring(0, dot).equalsIgnoreCase(object) || schema.field(field.substring(dot + 1)) == null
-                || !Schemas.STANDARD_OBJECTS.contains(schema.name())) {
+        if (schema == null || !Schemas.STANDARD_OBJECTS.contains(schema.name())) {
+            throw badPicklistValue("SobjectType", object);
+        }
+        var target = dot < 0 ? null : store.schemas().get(field.substring(0, dot));
+        if (target == null || target.field(field.substring(dot + 1)) == null || !Schemas.STANDARD_OBJECTS.contains(target.name())) {
+            throw badPicklistValue("Field", field);
+        }
+        if (!target.name().equals(schema.name())) {
             throw ApiException.bad("FIELD_INTEGRITY_EXCEPTION", "Invalid field '" + field + "' for SobjectType '" + object + "'", "Field");
         }
         String canonical = schema.name() + "." + schema.field(field.substring(dot + 1)).name();

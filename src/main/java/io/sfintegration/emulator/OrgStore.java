@@ -84,6 +84,10 @@ final class OrgStore implements SoqlDataSource {
     // ---- record API used by the REST front ----
 
     Map<String, Object> get(String type, String id) {
+        if (IdGenerator.key(id) == null) {
+            // what a real org answers: a text that is not an id is read as an external id value
+            throw new ApiException(404, "NOT_FOUND", "Provided external ID field does not exist or is not accessible: " + id);
+        }
         Map<String, Object> r = byId(id);
         if (r == null || !typeOf(r).equalsIgnoreCase(type)) {
             throw new ApiException(404, "NOT_FOUND", "The requested resource does not exist");
@@ -170,6 +174,22 @@ final class OrgStore implements SoqlDataSource {
         record.put("IsDeleted", false);
         insert(schema.name(), record);
         return (String) record.get("Id");
+    }
+
+    /** Sets fields as the platform does (no rules, no audit, LastModifiedDate untouched); SystemModstamp moves. */
+    void touchRaw(String id, Map<String, Object> fields) {
+        write(() -> {
+            Map<String, Object> record = liveById(id);
+            if (record != null) {
+                record.putAll(fields);
+                record.put("SystemModstamp", clock.instant());
+            }
+            return null;
+        });
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     void removeRaw(String type, Map<String, Object> record) {

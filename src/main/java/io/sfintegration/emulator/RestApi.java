@@ -25,8 +25,7 @@ import java.util.regex.Pattern;
  */
 final class RestApi {
 
-    static final List<String> VERSIONS = List.of("55.0", "56.0", "57.0", "58.0", "59.0", "60.0", "61.0", "62.0", "63.0", "64.0", "65.0");
-    private static final Pattern VERSIONED = Pattern.compile("^v(\\d{2}\\.\\d)(/.*)?$");
+    private static final Pattern VERSIONED = Pattern.compile("^(?:v(\\d{2}\\.\\d)|(latest))(/.*)?$");
     private static final Pattern BATCH_SIZE = Pattern.compile("batchSize=(\\d+)");
     private static final Pattern VERSION_PREFIX = Pattern.compile("^v\\d+\\.\\d/?");
     static final int DEFAULT_BATCH = 2000;
@@ -36,6 +35,8 @@ final class RestApi {
     private final ApiCounters counters;
     private final CompositeApi composite;
     private final CollectionsApi collections;
+    private final ToolingApi tooling;
+    private final java.util.function.UnaryOperator<String> identityUrl;
     private final Map<String, List<Map<String, Object>>> cursors = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, List<Map<String, Object>>> eldest) {
@@ -47,24 +48,20 @@ final class RestApi {
         return store;
     }
 
-    RestApi(OrgStore store, SoqlEngine soql, ApiCounters counters) {
+    /** @param identityUrl a user id to that user's identity URL (listed as the "identity" resource) */
+    RestApi(OrgStore store, SoqlEngine soql, ApiCounters counters, java.util.function.UnaryOperator<String> identityUrl) {
         this.store = store;
         this.soql = soql;
         this.counters = counters;
+        this.identityUrl = identityUrl;
         this.composite = new CompositeApi(this);
         this.collections = new CollectionsApi(store);
+        this.tooling = new ToolingApi(store, soql);
     }
 
     /** GET /services/data: the versions list, without authentication as in Salesforce. */
-    static Reply versions(String baseUrl) {
-        ArrayNode list = Reply.JSON.createArrayNode();
-        for (String v : VERSIONS) {
-            ObjectNode n = list.addObject();
-            n.put("label", "Emulated " + v);
-            n.put("url", "/services/data/v" + v);
-            n.put("version", v);
-        }
-        return Reply.of(200, list);
+    static Reply versions() {
+        return Reply.of(200, ApiVersions.list());
     }
 
     /**
@@ -77,15 +74,15 @@ final class RestApi {
         if (!m.matches()) {
             return Reply.error(404, "NOT_FOUND", "The requested resource does not exist", null);
         }
-        String version = m.group(1);
-        if (!VERSIONS.contains(version)) {
+        String version = ApiVersions.resolve(m.group(1) != null ? m.group(1) : m.group(2));
+        if (version == null) {
             return Reply.error(404, "NOT_FOUND", "The requested resource does not exist", null);
         }
-        String rest = m.group(2) == null ? "" : trimSlashes(m.group(2));
+        String rest = m.group(3) == null ? "" : trimSlashes(m.group(3));
         List<String> parts = rest.isEmpty() ? List.of() : Arrays.asList(rest.split("/"));
         try {
             if (parts.isEmpty()) {
-                return method.equals("GET") ? resourceMap(version) : notAllowed();
+                return method.equals("GET") ? Reply.of(200, ApiVersions.resources(version, identityUrl.apply(userId))) : notAllowed();
             }
             switch (parts.get(0)) {
                 case "sobjects" -> {
@@ -98,11 +95,17 @@ final class RestApi {
                     if (parts.size() == 2) {
                         return nextPage(parts.get(1), version);
                     }
+                    if ("true".equalsIgnoreCase(query.get("columns")) && query.get("q") != null) {
+                        return Reply.of(200, QueryColumns.of(query.get("q"), soql, store.schemas()));
+                    }
                     return runQuery(query.get("q"), parts.get(0).equals("queryAll"), version, batchSize(headers));
                 }
                 case "composite" -> {
                     if (parts.size() == 1) {
                         return method.equals("POST") ? composite.run(body, userId, version) : notAllowed();
+                    }
+                    if (parts.get(1).equals("sobjects") && parts.size() == 3) {
+                        return collections.retrieve(method, parts.get(2), query, body, version);
                     }
                     if (parts.get(1).equals("sobjects")) {
                         return collections.handle(method, query, body, userId, version);
@@ -110,7 +113,20 @@ final class RestApi {
                     return Reply.error(404, "NOT_FOUND", "The requested resource does not exist", null);
                 }
                 case "limits" -> {
-                    return method.equals("GET") ? limits() : notAllowed();
+                    return method.equals("GET") ? Reply.of(200, OrgLimits.of(counters)) : notAllowed();
+                }
+                case "tooling" -> {
+                    return tooling.handle(method, parts.subList(1, parts.size()), query, version);
+                }
+                case "search", "parameterizedSearch" -> {
+                    // SOSL is not emulated: every search finds nothing, in the shape of the Search resource
+                    // (https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_search.htm)
+                    ObjectNode out = Reply.JSON.createObjectNode();
+                    out.putArray("searchRecords");
+                    return Reply.of(200, out);
+                }
+                case "recent" -> {
+                    return method.equals("GET") ? Reply.of(200, Reply.JSON.createArrayNode()) : notAllowed();
                 }
                 default -> {
                     return Reply.error(404, "NOT_FOUND", "The requested resource does not exist", null);
@@ -133,14 +149,6 @@ final class RestApi {
             return Math.max(200, Math.min(2000, Integer.parseInt(m.group(1))));
         }
         return DEFAULT_BATCH;
-    }
-
-    private Reply resourceMap(String version) {
-        ObjectNode map = Reply.JSON.createObjectNode();
-        for (String r : List.of("sobjects", "query", "queryAll", "composite", "limits", "search", "recent", "tooling")) {
-            map.put(r, "/services/data/v" + version + "/" + r);
-        }
-        return Reply.of(200, map);
     }
 
     Reply runQuery(String q, boolean all, String version, int batch) {
@@ -177,23 +185,6 @@ final class RestApi {
         int offset = Integer.parseInt(parts[1]);
         int batch = parts.length > 2 ? Integer.parseInt(parts[2]) : DEFAULT_BATCH;
         return page(records.size(), records, offset, version, batch, parts[0]);
-    }
-
-    private Reply limits() {
-        ObjectNode out = Reply.JSON.createObjectNode();
-        ObjectNode daily = out.putObject("DailyApiRequests");
-        daily.put("Max", counters.dailyMax());
-        daily.put("Remaining", Math.max(0, counters.dailyMax() - counters.dailyUsed()));
-        ObjectNode bulk = out.putObject("DailyBulkApiBatches");
-        bulk.put("Max", 15000);
-        bulk.put("Remaining", 15000);
-        ObjectNode storage = out.putObject("DataStorageMB");
-        storage.put("Max", 5120);
-        storage.put("Remaining", 5100);
-        ObjectNode concurrent = out.putObject("ConcurrentSyncLongRunningRequests");
-        concurrent.put("Max", 25);
-        concurrent.put("Remaining", 25);
-        return Reply.of(200, out);
     }
 
     private Reply sobjects(String method, List<String> parts, Map<String, String> query, JsonNode body, String userId, String version) {

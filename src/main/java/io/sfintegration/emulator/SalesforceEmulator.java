@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 public final class SalesforceEmulator implements AutoCloseable {
 
     private static final String JSON_TYPE = "application/json;charset=UTF-8";
+    private static final boolean TRACE = Boolean.getBoolean("sfio.emulator.trace");
 
     private final EmulatorConfig config;
     private final HttpServer server;
@@ -38,6 +39,7 @@ public final class SalesforceEmulator implements AutoCloseable {
     private final RestApi rest;
     private final OAuthEndpoints oauth;
     private final AdminApi admin;
+    private final OrgActivity activity;
     private final String orgId;
     private final String baseUrl;
 
@@ -47,15 +49,19 @@ public final class SalesforceEmulator implements AutoCloseable {
         this.orgId = IdGenerator.to18("00D5g" + "0000000EMU");
         Schemas schemas = new Schemas();
         this.store = new OrgStore(schemas, ids, config.clock);
-        store.rules(new OrgRules(store, new AuditTrail(store)));
+        AuditTrail audit = new AuditTrail(store);
+        store.rules(new OrgRules(store, audit));
         this.counters = new ApiCounters(config.dailyApiMax);
-        this.tokens = new TokenStore(orgId, config.clock, config.tokenTtl);
+        Logins logins = new Logins(store);
+        this.activity = new OrgActivity(store, logins, audit, config.clock, config.activityScheduler, config.activityTick,
+                config.seed.users().get(config.seed.users().size() > 1 ? 1 : 0).username());
+        this.tokens = new TokenStore(orgId, config.clock, config.tokenTtl, userId -> logins.record(userId, "Remote Access 2.0", "Connected App"));
         // the JDK server delays small responses by ~40 ms (Nagle) unless told otherwise; read once, at its first use
         System.setProperty("sun.net.httpserver.nodelay", "true");
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), config.port), 256);
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
-        this.rest = new RestApi(store, new DefaultSoqlEngine(), counters);
         this.oauth = new OAuthEndpoints(store, tokens, config.apps, orgId, config.clock, () -> baseUrl);
+        this.rest = new RestApi(store, new DefaultSoqlEngine(), counters, oauth::identityUrl);
         this.admin = new AdminApi(this);
         seed();
         if (!config.latency.isZero()) {
@@ -102,6 +108,11 @@ public final class SalesforceEmulator implements AutoCloseable {
                 .orElse(Reply.error(404, "NOT_FOUND", "no such user: " + username, null));
     }
 
+    /** The busy org's background activity (off until given rates). */
+    public OrgActivity activity() {
+        return activity;
+    }
+
     public EmulatorFaults faults() {
         return faults;
     }
@@ -116,6 +127,7 @@ public final class SalesforceEmulator implements AutoCloseable {
 
     /** Back to the seed: records, counters and faults (tokens of seeded users stay valid: ids are the same). */
     public void reset() {
+        activity.reset();
         store.clear();
         ids.reset();
         seed();
@@ -130,6 +142,7 @@ public final class SalesforceEmulator implements AutoCloseable {
 
     @Override
     public void close() {
+        activity.close();
         server.stop(0);
         executor.shutdownNow();
     }
@@ -138,6 +151,17 @@ public final class SalesforceEmulator implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            handleExchange(exchange);
+        } finally {
+            if (TRACE) {
+                // -Dsfio.emulator.trace=true: one line per request, to see what a client sends (never the headers: tokens)
+                System.err.println("emulator: " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + " -> " + exchange.getResponseCode());
+            }
+        }
+    }
+
+    private void handleExchange(HttpExchange exchange) throws IOException {
+        try {
             String target = requestTarget(exchange);
             int q = target.indexOf('?');
             String path = singleLeadingSlash(q < 0 ? target : target.substring(0, q));
@@ -156,10 +180,12 @@ public final class SalesforceEmulator implements AutoCloseable {
                 reply = bearer(exchange).map(oauth::userInfo).orElse(new Reply(403, null, Map.of()));
             } else if (path.startsWith("/id/")) {
                 String[] parts = path.split("/");
-                reply = parts.length == 4 ? bearer(exchange).map(u -> oauth.identity(u, parts[3])).orElse(new Reply(403, null, Map.of()))
+                // the identity URL also takes the token as oauth_token (jsforce's identity() sends it so)
+                Optional<String> caller = bearer(exchange).or(() -> tokens.userOf(query.get("oauth_token")));
+                reply = parts.length == 4 ? caller.map(u -> oauth.identity(u, parts[3])).orElse(new Reply(403, null, Map.of()))
                         : Reply.error(404, "NOT_FOUND", "The requested resource does not exist", null);
             } else if (path.equals("/services/data") || path.equals("/services/data/")) {
-                reply = RestApi.versions(baseUrl);
+                reply = RestApi.versions();
             } else if (path.startsWith("/services/data/")) {
                 // a dropped connection closes the exchange without an answer
                 api(exchange, method, path.substring("/services/data/".length()), query, raw);

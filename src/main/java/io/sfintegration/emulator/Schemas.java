@@ -38,11 +38,33 @@ final class Schemas {
     private final Map<String, ObjectSchema> byName = new LinkedHashMap<>();
 
     Schemas() {
+        // the Organization fields clients read (the Salesforce CLI asks for Name, InstanceName, IsSandbox,
+        // TrialExpirationDate, NamespacePrefix and OrganizationType at login): Object Reference, "Organization"
         object("Organization", "00D", f -> {
             f.text("Name").readOnly();
+            f.text("Division").readOnly();
+            f.text("Street").readOnly();
+            f.text("City").readOnly();
+            f.text("State").readOnly();
+            f.text("PostalCode").readOnly();
+            f.text("Country").readOnly();
+            f.text("Phone").readOnly();
+            f.text("PrimaryContact").readOnly();
+            f.text("DefaultLocaleSidKey").readOnly();
+            f.text("TimeZoneSidKey").readOnly();
+            f.text("LanguageLocaleKey").readOnly();
+            f.bool("ReceivesInfoEmails").readOnly();
+            f.bool("IsReadOnly").readOnly();
+            f.text("UiSkin").readOnly();
+            f.integer("FiscalYearStartMonth").readOnly();
+            f.bool("UsesStartDateAsFiscalYearName").readOnly();
+            f.text("DefaultAccountAccess").readOnly();
             f.text("OrganizationType").readOnly();
             f.text("InstanceName").readOnly();
             f.bool("IsSandbox").readOnly();
+            f.datetime("TrialExpirationDate").readOnly();
+            f.text("NamespacePrefix").readOnly();
+            f.text("SignupCountryIsoCode").readOnly();
         });
         object("UserLicense", "100", f -> {
             f.text("Name").readOnly();
@@ -76,6 +98,22 @@ final class Schemas {
             f.text("FederationIdentifier");
             f.text("Department");
             f.text("Title");
+            // set by every login, API logins included; it moves SystemModstamp, not LastModifiedDate
+            f.datetime("LastLoginDate").readOnly();
+        });
+        // one row per login attempt, read-only (Object Reference, "LoginHistory")
+        object("LoginHistory", "0Ya", f -> {
+            f.ref("UserId", "User", null).readOnly();
+            f.datetime("LoginTime").readOnly();
+            f.text("LoginType").readOnly();
+            f.text("LoginUrl").readOnly();
+            f.text("SourceIp").readOnly();
+            f.text("Status").readOnly();
+            f.text("Application").readOnly();
+            f.text("Browser").readOnly();
+            f.text("Platform").readOnly();
+            f.text("ApiType").readOnly();
+            f.text("ApiVersion").readOnly();
         });
         object("UserLogin", "060", f -> {
             f.ref("UserId", "User", null).readOnly();
@@ -202,7 +240,7 @@ final class Schemas {
         FieldList list = new FieldList();
         list.add(new FieldSchema("Id", FieldType.ID, null, List.of(), false, false, false));
         fields.accept(list);
-        if (!name.equals("Organization") && !name.equals("UserLicense") && !name.equals("PermissionSetLicense")) {
+        if (!name.equals("Organization") && !name.equals("UserLicense") && !name.equals("PermissionSetLicense") && !name.equals("LoginHistory")) {
             list.add(new FieldSchema("CreatedDate", FieldType.DATETIME, null, List.of(), false, false, false));
             list.add(new FieldSchema("CreatedById", FieldType.REFERENCE, "CreatedBy", List.of("User"), false, false, false));
             list.add(new FieldSchema("LastModifiedDate", FieldType.DATETIME, null, List.of(), false, false, false));

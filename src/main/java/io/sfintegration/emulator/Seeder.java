@@ -11,8 +11,13 @@ final class Seeder {
     }
 
     static String seed(OrgStore store, EmulatorSeed seed, String orgId) {
-        store.insertRaw("Organization", new HashMap<>(Map.of("Id", orgId, "Name", seed.orgName(), "OrganizationType", "Enterprise Edition",
-                "InstanceName", "EMU1", "IsSandbox", false)));
+        Map<String, Object> org = new HashMap<>(Map.of("Id", orgId, "Name", seed.orgName(), "OrganizationType", "Enterprise Edition",
+                "InstanceName", "EMU1", "IsSandbox", false, "Country", "US", "DefaultLocaleSidKey", "en_US",
+                "TimeZoneSidKey", "America/Los_Angeles", "LanguageLocaleKey", "en_US", "UiSkin", "Theme3"));
+        org.putAll(Map.of("ReceivesInfoEmails", false, "IsReadOnly", false, "FiscalYearStartMonth", 1L,
+                "UsesStartDateAsFiscalYearName", false, "DefaultAccountAccess", "Edit", "SignupCountryIsoCode", "US"));
+        // TrialExpirationDate and NamespacePrefix stay null: a production org, no namespace
+        store.insertRaw("Organization", org);
         Map<String, String> licenseIds = new HashMap<>();
         for (EmulatorSeed.UserLicenseSeed l : seed.userLicenses()) {
             Map<String, Object> r = new HashMap<>(Map.of("Name", l.name(), "MasterLabel", l.name(), "LicenseDefinitionKey", l.licenseDefinitionKey(),

@@ -21,14 +21,18 @@ final class TokenStore {
     private final String orgId15;
     private final Clock clock;
     private final Duration ttl;
+    private final java.util.function.Consumer<String> onLogin;
 
-    TokenStore(String orgId, Clock clock, Duration ttl) {
+    /** @param onLogin told the user id of every token issued: each one is a login */
+    TokenStore(String orgId, Clock clock, Duration ttl, java.util.function.Consumer<String> onLogin) {
         this.orgId15 = orgId.substring(0, 15);
         this.clock = clock;
         this.ttl = ttl;
+        this.onLogin = onLogin;
     }
 
     String issue(String userId, boolean withRefresh) {
+        onLogin.accept(userId);
         String token = orgId15 + "!" + opaque(72);
         String refresh = withRefresh ? "5Aep" + opaque(60) : null;
         sessions.put(token, new Session(userId, clock.instant().plus(ttl), refresh));
@@ -44,6 +48,7 @@ final class TokenStore {
      * https://developer.salesforce.com/docs/atlas.en-us.mobile_sdk.meta/mobile_sdk/oauth_revoking_tokens.htm).
      */
     String issueFromRefresh(String userId, String refreshToken) {
+        onLogin.accept(userId);
         String token = orgId15 + "!" + opaque(72);
         sessions.put(token, new Session(userId, clock.instant().plus(ttl), refreshToken));
         return token;

@@ -79,6 +79,14 @@ public interface SalesforceClient {
     ChangeProbe probeChangesSince(Instant since);
 
     /**
+     * As {@link #probeChangesSince(Instant)}, but only records in the scope count as changed (one call). The audit
+     * rows are all returned: which of them concern managed resources is the caller's to decide.
+     */
+    default ChangeProbe probeChangesSince(Instant since, ProbeScope scope) {
+        return probeChangesSince(since);
+    }
+
+    /**
      * Users whose profile has the named user licence, and permission sets whose LicenseId is the given licence id
      * (null: none): one composite call, paging as needed.
      */

@@ -30,6 +30,7 @@ import io.sfintegration.drift.DriftScanner;
 import io.sfintegration.drift.ScanOutcome;
 import io.sfintegration.drift.ScanResult;
 import io.sfintegration.emulator.EmulatorConfig;
+import io.sfintegration.emulator.OrgActivity;
 import io.sfintegration.emulator.SalesforceEmulator;
 import io.sfintegration.salesforce.SalesforceClients;
 import io.sfintegration.testing.EmulatorRest;
@@ -71,6 +72,10 @@ class DriftScanBenchmark {
     static final int PERMISSION_SETS = 100;
     static final int SCANS_PER_DAY = 144;   // spec.drift.interval 10m
     static final int FULL_READ_EVERY = 6;
+    /** A busy org's background (per minute): logins of integrations and people, people's edits, setup changes. */
+    static final int BUSY_LOGINS_PER_MINUTE = 1200;
+    static final int BUSY_USER_EDITS_PER_MINUTE = 300;
+    static final int BUSY_SETUP_CHANGES_PER_MINUTE = 600;
 
     @Test
     void apiCallsPerScanAndPerDay() throws Exception {
@@ -78,7 +83,9 @@ class DriftScanBenchmark {
                 .context("permission sets", PERMISSION_SETS)
                 .context("assignments per user", "1 permission set licence, 2 permission sets")
                 .context("interval", "10m (144 scans a day), full read at least every " + FULL_READ_EVERY + " scans")
-                .context("quiet day", "24 full reads + 120 one-call probes; busy day: a change before every scan (144 full reads)");
+                .context("quiet day", "24 full reads + 120 one-call probes; busy day: a change before every scan (144 full reads)")
+                .context("busy org", BUSY_LOGINS_PER_MINUTE + " logins, " + BUSY_USER_EDITS_PER_MINUTE + " user edits, "
+                        + BUSY_SETUP_CHANGES_PER_MINUTE + " setup changes per minute, none to managed records");
         // -Ddrift.bench.sizes=10,1000 for a shorter run: on 2 shared cores the 10,000 row took ~4.5 minutes (seeding the
         // emulator ~2, creating 10,100 resources in the mock API ~1, three scans ~1)
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -142,6 +149,21 @@ class DriftScanBenchmark {
             progress(users, "no-change scan: " + quietCounted + " calls");
             assertThat(quiet.outcome()).isEqualTo(ScanOutcome.SKIPPED);
 
+            // a busy org (issue 17): logins of every user, the operator's included, people editing people, admins
+            // changing unrelated setup; nothing the operator manages changes, so the scan should still cost one call
+            person.activity(BUSY_LOGINS_PER_MINUTE, BUSY_USER_EDITS_PER_MINUTE, BUSY_SETUP_CHANGES_PER_MINUTE);
+            // at least one change to the sales team's permission set (every fifth setup change) and logins of managed users
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+                OrgActivity.Counts c = emulator.activity().counts();
+                return c.logins() >= 20 && c.userEdits() >= 5 && c.setupChanges() >= 10;
+            });
+            OrgActivity.Counts busyCounts = emulator.activity().counts();
+            before = person.apiCalls();
+            ScanResult busy = scanner.scanNow(NAMESPACE, ORG);
+            long busyCounted = person.apiCalls() - before;
+            progress(users, "busy-org no-change scan: " + busyCounted + " calls, " + busy.outcome() + " (after " + busyCounts + ")");
+            assertThat(busy.drifted()).as("background activity is not drift").isZero();
+
             // a person changes one user: the next scan reads everything and finds it
             person.update("User", seeded.userIds.get(users / 2), Map.of("LastName", "Changed by hand"));
             Thread.sleep(1_100);
@@ -154,8 +176,9 @@ class DriftScanBenchmark {
             String fullByResource = fullBreakdown.sinceStart();
             progress(users, "full scan after a change: " + fullCounted + " calls (" + fullByResource + "), " + fullMillis + " ms");
             assertThat(changed.outcome()).isEqualTo(ScanOutcome.FULL);
-            assertThat(changed.drifted()).isEqualTo(1);
+            assertThat(changed.drifted()).as("a real change is found in the busy org").isEqualTo(1);
             scanner.close();
+            person.activity(0, 0, 0);
 
             long perDayQuiet = 24 * fullCounted + 120 * quietCounted;
             long perDayBusy = SCANS_PER_DAY * fullCounted;
@@ -165,6 +188,8 @@ class DriftScanBenchmark {
             row.put("first scan calls", firstCounted);
             row.put("full scan calls", fullCounted);
             row.put("no-change scan calls", quietCounted);
+            row.put("busy-org no-change scan calls", busyCounted);
+            row.put("busy-org no-change scan outcome", busy.outcome().toString());
             row.put("full scan calls by resource", fullByResource);
             row.put("calls/day quiet", perDayQuiet);
             row.put("calls/day busy", perDayBusy);

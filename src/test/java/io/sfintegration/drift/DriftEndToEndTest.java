@@ -71,6 +71,45 @@ class DriftEndToEndTest {
         harness.close();
     }
 
+    /**
+     * Issue 17: a busy org (logins of every user, the operator's own and the managed one's included, people editing
+     * people, admins changing other setup) costs one probe call and no full read; a change to the managed user that
+     * only the audit trail shows (a freeze: UserLogin has no SystemModstamp) still leads to a full read that finds it.
+     */
+    @Test
+    void aBusyOrgIsNotDriftButAFreezeSeenOnlyInTheAuditTrailIs() {
+        nextSecond();   // the operator's own writes of the set-up must be older than the first scan
+        assertThat(scanner.scanNow(NAMESPACE, ORG).outcome()).isEqualTo(ScanOutcome.FULL);
+        nextSecond();
+        person.activity(1200, 300, 600);
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            var counts = harness.emulator().activity().counts();
+            return counts.logins() >= 20 && counts.userEdits() >= 5 && counts.setupChanges() >= 10;
+        });
+        person.activity(0, 0, 0);
+        assertThat(person.one("SELECT LastLoginDate FROM User WHERE Id = '" + userId + "'").path("LastLoginDate").isNull())
+                .as("the managed user logged in").isFalse();
+        nextSecond();
+
+        ScanResult busy = scanner.scanNow(NAMESPACE, ORG);
+        assertThat(busy.outcome()).as(busy.toString()).isEqualTo(ScanOutcome.SKIPPED);
+        assertThat(busy.apiCalls()).isEqualTo(1);
+
+        person.update("UserLogin", person.one("SELECT Id FROM UserLogin WHERE UserId = '" + userId + "'").path("Id").asText(),
+                Map.of("IsFrozen", true));
+        nextSecond();
+        ScanResult frozen = scanner.scanNow(NAMESPACE, ORG);
+        assertThat(frozen.outcome()).isEqualTo(ScanOutcome.FULL);
+        assertThat(frozen.drifted()).isEqualTo(1);
+    }
+
+    /** Timestamps in the probe have second precision: waits until the wall clock is in the next second. */
+    private static void nextSecond() {
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        await().pollInterval(Duration.ofMillis(20)).atMost(Duration.ofSeconds(3))
+                .until(() -> java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).isAfter(now));
+    }
+
     @Test
     void detectsAttributesReportsAndCorrectsChangesMadeInSetup() {
         ScanResult first = scanner.scanNow(NAMESPACE, ORG);

@@ -62,6 +62,14 @@ class EmulatorRulesTest {
         assertError(a, 400, "REQUIRED_FIELD_MISSING");
         assertThat(a.body().get(0).path("fields").toString()).contains("LastName");
         assertError(http.post(V + "/sobjects/Account", Map.of("Phone", "1")), 400, "REQUIRED_FIELD_MISSING");
+        // every missing field in the one error
+        user.remove("Email");
+        user.remove("Alias");
+        Answer three = http.post(V + "/sobjects/User", user);
+        assertError(three, 400, "REQUIRED_FIELD_MISSING");
+        assertThat(three.body()).hasSize(1);
+        assertThat(three.body().get(0).path("message").asText()).isEqualTo("Required fields are missing: [LastName, Email, Alias]");
+        assertThat(three.body().get(0).path("fields").toString()).isEqualTo("[\"LastName\",\"Email\",\"Alias\"]");
     }
 
     @Test
@@ -151,8 +159,12 @@ class EmulatorRulesTest {
     @Test
     void unknownObjectsAndFieldsInPermissionsAreRejected() {
         String ps = createPermissionSet("Unknowns", null);
-        assertError(objectPerms(ps, "NoSuchThing__c", Map.of("PermissionsRead", true)), 400, "FIELD_INTEGRITY_EXCEPTION");
-        assertError(fieldPerms(ps, "Account", "Account.NoSuchField__c", true, false), 400, "FIELD_INTEGRITY_EXCEPTION");
+        // restricted picklists, as a real org answers them
+        Answer badObject = objectPerms(ps, "NoSuchThing__c", Map.of("PermissionsRead", true));
+        assertError(badObject, 400, "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST");
+        assertThat(badObject.body().get(0).path("message").asText()).isEqualTo("bad value for restricted picklist field: NoSuchThing__c");
+        assertThat(badObject.body().get(0).path("fields").toString()).isEqualTo("[\"SobjectType\"]");
+        assertError(fieldPerms(ps, "Account", "Account.NoSuchField__c", true, false), 400, "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST");
         assertError(fieldPerms(ps, "Account", "Contact.Phone", true, false), 400, "FIELD_INTEGRITY_EXCEPTION");
         Answer ok = fieldPerms(ps, "Account", "Account.Phone", true, true);
         assertThat(ok.status()).as(ok.raw().body()).isEqualTo(201);

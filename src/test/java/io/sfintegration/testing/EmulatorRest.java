@@ -82,6 +82,12 @@ public final class EmulatorRest {
         return counters().path("writeCalls").asLong();
     }
 
+    /** A busy org's background activity through the admin API (all zero: quiet again). */
+    public void activity(double loginsPerMinute, double userEditsPerMinute, double setupChangesPerMinute) {
+        admin("PUT", "/__emulator/activity", Map.of("loginsPerMinute", loginsPerMinute, "userEditsPerMinute", userEditsPerMinute,
+                "setupChangesPerMinute", setupChangesPerMinute));
+    }
+
     public void admin(String method, String path, Object body) {
         try {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()

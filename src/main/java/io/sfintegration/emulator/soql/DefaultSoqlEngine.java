@@ -48,6 +48,28 @@ public final class DefaultSoqlEngine implements SoqlEngine {
         return new QueryRunner(soql, data, apiVersion, includeDeleted, LocalDate.now(clock)).run(select);
     }
 
+    @Override
+    public java.util.List<String> selectList(String soql) {
+        if (soql == null || soql.isBlank()) {
+            throw new SoqlException(SoqlErrors.MALFORMED_QUERY, "unexpected token: '<EOF>'");
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        int expr = 0;
+        for (SoqlAst.SelectItem item : parse(soql).items()) {
+            if (item instanceof SoqlAst.FieldItem f) {
+                out.add(f.path().text());
+            } else if (item instanceof SoqlAst.CountItem c && c.field() != null) {
+                out.add("count:" + (c.alias() != null ? c.alias() : "expr" + expr++));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String fromObject(String soql) {
+        return parse(soql).from().text();
+    }
+
     private SoqlAst.Select parse(String soql) {
         SoqlAst.Select select = parsed.get(soql);
         if (select == null) {

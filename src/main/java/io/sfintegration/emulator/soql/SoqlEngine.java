@@ -11,4 +11,19 @@ public interface SoqlEngine {
      * @throws SoqlException for anything Salesforce would reject
      */
     SoqlResult execute(String soql, SoqlDataSource data, String apiVersion, boolean includeDeleted);
+
+    /**
+     * The SELECT list as written, one entry per item: a field path ("Profile.UserLicense.Name") or, for COUNT(...),
+     * the column name of the aggregate ("expr0" or its alias) prefixed with "count:". Empty for a bare COUNT().
+     *
+     * @throws SoqlException when the statement does not parse
+     */
+    default java.util.List<String> selectList(String soql) {
+        throw new UnsupportedOperationException("selectList");
+    }
+
+    /** The object named in FROM, as written. */
+    default String fromObject(String soql) {
+        throw new UnsupportedOperationException("fromObject");
+    }
 }

@@ -215,6 +215,11 @@ public final class CoalescingSalesforceClient implements SalesforceClient, AutoC
     }
 
     @Override
+    public ChangeProbe probeChangesSince(Instant since, io.sfintegration.salesforce.ProbeScope scope) {
+        return delegate.probeChangesSince(since, scope);
+    }
+
+    @Override
     public OrgInventory inventory(String userLicenseName, String permissionSetLicenseId) {
         return delegate.inventory(userLicenseName, permissionSetLicenseId);
     }

@@ -141,6 +141,11 @@ final class BackgroundSalesforceClient implements SalesforceClient {
     }
 
     @Override
+    public ChangeProbe probeChangesSince(Instant since, io.sfintegration.salesforce.ProbeScope scope) {
+        return checked().probeChangesSince(since, scope);
+    }
+
+    @Override
     public OrgInventory inventory(String userLicenseName, String permissionSetLicenseId) {
         return checked().inventory(userLicenseName, permissionSetLicenseId);
     }

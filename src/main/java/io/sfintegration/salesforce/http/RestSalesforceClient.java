@@ -1006,6 +1006,52 @@ public final class RestSalesforceClient implements SalesforceClient {
     }
 
     /**
+     * The probe scoped to the managed records, still one composite call. Users by LastModifiedDate, not
+     * SystemModstamp: every login sets LastLoginDate, which moves SystemModstamp (the operator's own logins too), while
+     * edits by people move LastModifiedDate. Users, assignments and object permissions only of managed or
+     * integration-licensed users and of managed or integration-licensed permission sets; the audit rows unfiltered.
+     */
+    @Override
+    public ChangeProbe probeChangesSince(Instant since, io.sfintegration.salesforce.ProbeScope scope) {
+        String t = Soql.dateTime(since);
+        List<String> userFilter = new ArrayList<>();
+        if (!scope.userProfiles().isEmpty()) {
+            userFilter.add("Profile.Name IN " + Soql.inList(scope.userProfiles()));
+        }
+        if (scope.userLicenseName() != null) {
+            userFilter.add("Profile.UserLicense.Name = " + Soql.quote(scope.userLicenseName()));
+        }
+        String users = userFilter.isEmpty() ? "" : " AND (" + String.join(" OR ", userFilter) + ")";
+        String assignees = userFilter.isEmpty() ? "" : " AND (" + String.join(" OR ", userFilter.stream().map(f -> "Assignee." + f).toList()) + ")";
+        List<String> setFilter = new ArrayList<>();
+        // beyond ~2,000 names the list would crowd the statement: then every permission set counts (safe, costlier)
+        boolean named = !scope.permissionSetNames().isEmpty() && scope.permissionSetNames().size() <= 2000;
+        if (named) {
+            setFilter.add("Name IN " + Soql.inList(scope.permissionSetNames()));
+        }
+        if (named && scope.permissionSetLicenseId() != null && Soql.isId(scope.permissionSetLicenseId())) {
+            setFilter.add("LicenseId = " + Soql.id(scope.permissionSetLicenseId()));
+        }
+        String sets = setFilter.isEmpty() ? "" : " AND (" + String.join(" OR ", setFilter) + ")";
+        String parents = setFilter.isEmpty() ? "" : " AND (" + String.join(" OR ", setFilter.stream().map(f -> "Parent." + f).toList()) + ")";
+        List<List<JsonNode>> rows = rest.queries(List.of(
+                "SELECT Id, CreatedDate, Action, Section, Display, CreatedBy.Username, DelegateUser FROM SetupAuditTrail"
+                        + " WHERE CreatedDate > " + t + " ORDER BY CreatedDate ASC",
+                "SELECT Id FROM User WHERE LastModifiedDate > " + t + users + " LIMIT 1",
+                "SELECT Id FROM PermissionSetAssignment WHERE SystemModstamp > " + t + assignees + " LIMIT 1",
+                "SELECT Id FROM PermissionSet WHERE SystemModstamp > " + t + sets + " LIMIT 1",
+                "SELECT Id FROM ObjectPermissions WHERE SystemModstamp > " + t + parents + " LIMIT 1"));
+        List<AuditEntry> audit = new ArrayList<>();
+        for (JsonNode r : rows.get(0)) {
+            audit.add(new AuditEntry(JsonRecords.text(r, "Id"), JsonRecords.instant(r, "CreatedDate"),
+                    JsonRecords.text(r, "Action"), JsonRecords.text(r, "Section"), JsonRecords.text(r, "Display"),
+                    JsonRecords.text(r, "CreatedBy.Username"), JsonRecords.text(r, "DelegateUser")));
+        }
+        boolean changed = rows.subList(1, rows.size()).stream().anyMatch(list -> !list.isEmpty());
+        return new ChangeProbe(audit, changed);
+    }
+
+    /**
      * One composite call: users whose profile has the user licence, and permission sets (not owned by a profile)
      * whose LicenseId is the given licence (none when null).
      */
