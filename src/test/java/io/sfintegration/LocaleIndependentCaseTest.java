@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -20,17 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LocaleIndependentCaseTest {
 
     private static final Pattern DEFAULT_LOCALE = Pattern.compile("\\.to(Lower|Upper)Case\\(\\)");
-    /** Files being rewritten on another branch (issue 15, points 1-5); remove once that work lands. */
-    private static final Set<String> PENDING = Set.of(
-            "src/main/java/io/sfintegration/controller/permissionset/PermissionSetReconciler.java",
-            "src/main/java/io/sfintegration/controller/OrgCatalog.java");
-
     @Test
     void everyCaseChangeNamesALocale() throws IOException {
         List<String> offenders;
         try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main/java")), Files.walk(Path.of("src/test/java")))) {
             offenders = files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> !PENDING.contains(p.toString().replace('\\', '/')))
                     .filter(p -> DEFAULT_LOCALE.matcher(read(p)).find())
                     .map(Path::toString).toList();
         }
