@@ -78,9 +78,9 @@ class DriftEndToEndTest {
      */
     @Test
     void aBusyOrgIsNotDriftButAFreezeSeenOnlyInTheAuditTrailIs() {
-        nextSecond();   // the operator's own writes of the set-up must be older than the first scan
+        clock.advance(DriftScanSettings.DEFAULT_PROBE_OVERLAP.plusSeconds(1));   // the operator's own writes of the set-up must be older than the first scan
         assertThat(scanner.scanNow(NAMESPACE, ORG).outcome()).isEqualTo(ScanOutcome.FULL);
-        nextSecond();
+        clock.advance(DriftScanSettings.DEFAULT_PROBE_OVERLAP.plusSeconds(1));
         person.activity(1200, 300, 600);
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             var counts = harness.emulator().activity().counts();
@@ -89,7 +89,7 @@ class DriftEndToEndTest {
         person.activity(0, 0, 0);
         assertThat(person.one("SELECT LastLoginDate FROM User WHERE Id = '" + userId + "'").path("LastLoginDate").isNull())
                 .as("the managed user logged in").isFalse();
-        nextSecond();
+        clock.advance(DriftScanSettings.DEFAULT_PROBE_OVERLAP.plusSeconds(1));
 
         ScanResult busy = scanner.scanNow(NAMESPACE, ORG);
         assertThat(busy.outcome()).as(busy.toString()).isEqualTo(ScanOutcome.SKIPPED);
@@ -97,19 +97,13 @@ class DriftEndToEndTest {
 
         person.update("UserLogin", person.one("SELECT Id FROM UserLogin WHERE UserId = '" + userId + "'").path("Id").asText(),
                 Map.of("IsFrozen", true));
-        nextSecond();
+        clock.advance(DriftScanSettings.DEFAULT_PROBE_OVERLAP.plusSeconds(1));
         ScanResult frozen = scanner.scanNow(NAMESPACE, ORG);
         assertThat(frozen.outcome()).isEqualTo(ScanOutcome.FULL);
         assertThat(frozen.drifted()).isEqualTo(1);
     }
 
     /** Timestamps in the probe have second precision: waits until the wall clock is in the next second. */
-    private static void nextSecond() {
-        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        await().pollInterval(Duration.ofMillis(20)).atMost(Duration.ofSeconds(3))
-                .until(() -> java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).isAfter(now));
-    }
-
     @Test
     void detectsAttributesReportsAndCorrectsChangesMadeInSetup() {
         ScanResult first = scanner.scanNow(NAMESPACE, ORG);
