@@ -134,6 +134,24 @@ class OwnershipEndToEndTest {
     }
 
     @Test
+    void deletingEverythingAtOnceRetiresBeforeTheOrgGoes() {
+        harness.create(Resources.permissionSet("reader", "Test_Reader"));
+        harness.awaitCondition(PermissionSet.class, "reader", "Ready", "True");
+        harness.create(Resources.user("erp", "erp@acme.example.com", "reader"));
+        String userId = harness.awaitCondition(IntegrationUser.class, "erp", "Ready", "True").getStatus().getUserId();
+
+        // an Argo CD Application deleted with cascade, a namespace going away: no order at all, the org first here
+        harness.client().resource(harness.get(SalesforceOrg.class, OperatorHarness.ORG)).delete();
+        harness.client().resource(harness.get(PermissionSet.class, "reader")).delete();
+        harness.client().resource(harness.get(IntegrationUser.class, "erp")).delete();
+        await().atMost(Duration.ofSeconds(30)).until(() -> harness.get(IntegrationUser.class, "erp") == null
+                && harness.get(PermissionSet.class, "reader") == null && harness.get(SalesforceOrg.class, OperatorHarness.ORG) == null);
+        assertThat(active(userId)).isFalse();
+        assertThat(sf.query("SELECT Id FROM PermissionSet WHERE Name = 'Test_Reader'")).as("the set the operator made is deleted").isEmpty();
+        assertThat(assignments(userId)).isEmpty();
+    }
+
+    @Test
     void wipedStatusIsRecoveredWithoutDuplicatesAndAPersonsGrantStays() {
         harness.create(Resources.permissionSet("reader", "Test_Reader"));
         harness.create(Resources.permissionSet("writer", "Test_Writer"));
