@@ -78,6 +78,9 @@ class FaultCampaignTest {
             assertThat(found.duplicates()).as(found.describeDuplicates()).isZero();
             assertThat(found.deletions()).as("unassignments, deletions, deactivations in the audit trail").isZero();
             long calls = sf.apiCalls() - callsBefore;
+            System.out.printf("fault campaign (503 10%%, lock 5%%, answer lost after commit 5%%, latency spikes, restart, token expiry,"
+                    + " watch cut): %d users, %d calls, %d duplicates, %d unassignments/deletions/deactivations%n",
+                    found.users(), calls, found.duplicates(), found.deletions());
             assertThat(calls).as("API calls for %d users and 2 permission sets under faults (no hot loop)", USERS).isLessThan(150);
             assertThat(logs.text()).doesNotContain(OperatorHarness.CLIENT_SECRET);
             assertThat(logs.text()).doesNotContainPattern(OrgIntegrity.ACCESS_TOKEN.pattern());
