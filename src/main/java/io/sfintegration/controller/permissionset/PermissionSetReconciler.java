@@ -79,6 +79,7 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
     private final DesiredPermissionSetResolver resolver;
     private final PermissionSetConvergence convergence;
     private final PermissionSetRetirement retirement;
+    private final OwnershipRecords records;
     private final Claims<PermissionSet> claims = new Claims<>("permissionSetName",
             ps -> ps.getSpec() == null ? null : ps.getSpec().getName(),
             ps -> ps.getSpec() == null || ps.getSpec().getOrgRef() == null ? null : ps.getSpec().getOrgRef().getName());
@@ -96,7 +97,8 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
         this.statuses = new StatusAggregator(conditions, events::warning);
         this.installation = installation;
         this.resolver = new DesiredPermissionSetResolver(catalog, installation);
-        this.convergence = new PermissionSetConvergence(events, new OwnershipRecords(kubernetes));
+        this.records = new OwnershipRecords(kubernetes);
+        this.convergence = new PermissionSetConvergence(events, records);
         this.retirement = new PermissionSetRetirement(events, clock);
     }
 
@@ -161,13 +163,13 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
                 case REFUSE -> null;
                 case CREATE -> convergence.create(ps, desired, org, OwnershipRecord.pendingCreate(orgId, spec.getName()));
                 case ADOPT -> {
-                    new OwnershipRecords(context.getClient()).write(ps, decision.record());
+                    records.write(ps, decision.record());
                     events.normal(ps, "Adopted", "Took over existing permission set " + spec.getName() + " (" + found.id()
                             + ") as spec.adoption allows; it will never be deleted by the operator");
                     yield convergence.converge(ps, desired, found, org);
                 }
                 case OWNED -> {
-                    new OwnershipRecords(context.getClient()).write(ps, decision.record());
+                    records.write(ps, decision.record());
                     yield convergence.converge(ps, desired, found, org);
                 }
             };
