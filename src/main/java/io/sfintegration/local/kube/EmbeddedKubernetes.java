@@ -32,9 +32,9 @@ import java.util.Queue;
  * {@code Accept: ...;as=Table} requests with the CRDs' printer columns.
  *
  * <p>What the mock cannot do, so neither can this: server-side apply ({@code kubectl apply --server-side} fails with
- * "Unsupported Media Type"), garbage collection of owned objects, defaulting and schema/CEL validation, protobuf
- * bodies ({@code kubectl create secret|configmap|namespace} generators fail with 415; {@code kubectl apply -f} of the
- * same YAML works), and streamed HTTP watches. fabric8 clients watch over WebSocket, which works. kubectl watches
+ * "Unsupported Media Type"), garbage collection of owned objects, defaulting and schema/CEL validation, and streamed
+ * HTTP watches. Protobuf bodies of Namespace, Secret and ConfigMap (what {@code kubectl create namespace|secret|
+ * configmap} send) are decoded here. fabric8 clients watch over WebSocket, which works. kubectl watches
  * over HTTP, which cannot work: {@code kubectl get -w} prints the current list and returns (no streaming);
  * {@code kubectl wait} works by re-listing with client-go's back-off (so it notices changes within 1 to 30 s).
  */
@@ -59,13 +59,16 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     DiscoveryDocuments discovery = new DiscoveryDocuments(crds);
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
     KubernetesMixedDispatcher crud = new KubernetesMixedDispatcher(responses);
-    // Each wrapper fixes one thing kubectl (or a correct client) needs and the mock lacks; see their javadoc.
-    Dispatcher dispatcher = new JsonOnlyDispatcher(
-        new HttpWatchDispatcher(
-            new ApplyPatchDispatcher(new MergePatchDispatcher(
-                new StatusQueryDispatcher(
-                    new EventFieldSelectorDispatcher(
-                        new PrinterColumnsDispatcher(crud, crds)))))));
+    // Each wrapper fixes one thing kubectl (or a correct client) needs and the mock lacks; see their javadoc. The
+    // last one wrapped sees a request first.
+    Dispatcher dispatcher = new PrinterColumnsDispatcher(crud, crds);
+    dispatcher = new EventFieldSelectorDispatcher(dispatcher);
+    dispatcher = new StatusQueryDispatcher(dispatcher);
+    dispatcher = new AdmissionDispatcher(dispatcher, admission(crds));
+    dispatcher = new MergePatchDispatcher(dispatcher);
+    dispatcher = new ApplyPatchDispatcher(dispatcher);
+    dispatcher = new HttpWatchDispatcher(dispatcher);
+    dispatcher = new ProtobufBodyDispatcher(dispatcher);
     KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),
         responses, dispatcher, false, versionInfo());
     try {
@@ -96,6 +99,15 @@ public final class EmbeddedKubernetes implements AutoCloseable {
       server.destroy();
       throw e;
     }
+  }
+
+  /** What the API server does to writes before storing them: built-in defaults (CRD rules come next). */
+  private static List<Admission> admission(List<CustomResourceDefinition> crds) {
+    Admission builtIns = (path, old, object) -> {
+      BuiltInDefaults.apply(path, object);
+      return List.of();
+    };
+    return List.of(builtIns);
   }
 
   private static final Map<String, String> VERSION_JSON = Map.of("major", "1", "minor", "32",
