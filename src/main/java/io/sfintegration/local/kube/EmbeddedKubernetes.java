@@ -27,27 +27,28 @@ import java.util.Map;
 import java.util.Queue;
 
 /**
- * An in-process Kubernetes API on 127.0.0.1 (fabric8's mock server in CRUD mode) with our CRDs installed, that the
- * real kubectl can use: it serves discovery and OpenAPI v3 documents generated from the CRDs, and answers
- * {@code Accept: ...;as=Table} requests with the CRDs' printer columns.
+ * An in-process Kubernetes API on 127.0.0.1 (fabric8's mock server in CRUD mode behind our own HTTP front) with our
+ * CRDs installed, that the real kubectl can use: it serves discovery and OpenAPI v3 documents generated from the CRDs,
+ * answers {@code Accept: ...;as=Table} requests with the CRDs' printer columns, streams HTTP watches ({@code kubectl
+ * get -w}, {@code kubectl wait}) as well as the WebSocket watches fabric8 clients use, and decodes the protobuf bodies
+ * of Namespace, Secret and ConfigMap that {@code kubectl create namespace|secret|configmap} send.
  *
- * <p>What the mock cannot do, so neither can this: server-side apply ({@code kubectl apply --server-side} fails with
- * "Unsupported Media Type"), garbage collection of owned objects, defaulting and schema/CEL validation, and streamed
- * HTTP watches. Protobuf bodies of Namespace, Secret and ConfigMap (what {@code kubectl create namespace|secret|
- * configmap} send) are decoded here. fabric8 clients watch over WebSocket, which works. kubectl watches
- * over HTTP, which cannot work: {@code kubectl get -w} prints the current list and returns (no streaming);
- * {@code kubectl wait} works by re-listing with client-go's back-off (so it notices changes within 1 to 30 s).
+ * <p>What the mock cannot do, and this does not add: garbage collection of owned objects, RBAC, admission webhooks.
+ * The README's "local mode vs a real cluster" table is the full list.
  */
 public final class EmbeddedKubernetes implements AutoCloseable {
 
   /** kubectl appends its request timeout to every request; expectations match the full path with the query. */
   private static final String KUBECTL_TIMEOUT = "timeout=32s";
 
-  private final KubernetesMockServer server;
+  private final KubernetesMockServer mock;
+  private final ApiServer server;
   private final KubernetesClient client;
   private final DiscoveryDocuments discovery;
 
-  private EmbeddedKubernetes(KubernetesMockServer server, KubernetesClient client, DiscoveryDocuments discovery) {
+  private EmbeddedKubernetes(KubernetesMockServer mock, ApiServer server, KubernetesClient client,
+      DiscoveryDocuments discovery) {
+    this.mock = mock;
     this.server = server;
     this.client = client;
     this.discovery = discovery;
@@ -61,26 +62,36 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     KubernetesMixedDispatcher crud = new KubernetesMixedDispatcher(responses);
     // Each wrapper fixes one thing kubectl (or a correct client) needs and the mock lacks; see their javadoc. The
     // last one wrapped sees a request first.
-    Dispatcher dispatcher = new PrinterColumnsDispatcher(crud, crds);
+    PrinterColumnsDispatcher tables = new PrinterColumnsDispatcher(crud, crds);
+    Dispatcher dispatcher = tables;
     dispatcher = new EventFieldSelectorDispatcher(dispatcher);
     dispatcher = new StatusQueryDispatcher(dispatcher);
     dispatcher = new AdmissionDispatcher(dispatcher, admission(crds));
     dispatcher = new MergePatchDispatcher(dispatcher);
     dispatcher = new ApplyPatchDispatcher(dispatcher);
-    dispatcher = new HttpWatchDispatcher(dispatcher);
     dispatcher = new ProtobufBodyDispatcher(dispatcher);
-    KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),
+    // The mock's own server holds the fixed (discovery) responses the dispatcher serves and registers "/" and
+    // "/version" when it starts; it listens on a port nobody is told about. ApiServer serves the same dispatcher on
+    // the port asked for and can also stream HTTP watches.
+    KubernetesMockServer mock = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),
         responses, dispatcher, false, versionInfo());
     try {
-      server.init(InetAddress.getByName("127.0.0.1"), port);
+      mock.init(InetAddress.getByName("127.0.0.1"), 0);
     } catch (UnknownHostException e) {
       throw new IllegalStateException(e);
     }
+    ApiServer server;
+    try {
+      server = ApiServer.start(port, dispatcher, tables::table);
+    } catch (RuntimeException e) {
+      mock.destroy();
+      throw e;
+    }
     KubernetesClient client = null;
     try {
-      registerDiscovery(server, discovery);
+      registerDiscovery(mock, discovery);
       client = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
-          .withMasterUrl("http://127.0.0.1:" + server.getPort())
+          .withMasterUrl("http://127.0.0.1:" + server.port())
           .withNamespace("default")
           .withHttp2Disable(true)
           .withAutoConfigure(false)
@@ -91,12 +102,13 @@ public final class EmbeddedKubernetes implements AutoCloseable {
       }
       client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("default").endMetadata().build())
           .create();
-      return new EmbeddedKubernetes(server, client, discovery);
+      return new EmbeddedKubernetes(mock, server, client, discovery);
     } catch (RuntimeException e) {
       if (client != null) {
         client.close();
       }
-      server.destroy();
+      server.close();
+      mock.destroy();
       throw e;
     }
   }
@@ -159,11 +171,16 @@ public final class EmbeddedKubernetes implements AutoCloseable {
 
   /** The base URL, e.g. {@code http://127.0.0.1:16443} (plain HTTP: kubectl accepts it from a kubeconfig). */
   public String url() {
-    return "http://127.0.0.1:" + server.getPort();
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  /** HTTP watches (kubectl get -w, kubectl wait) streaming now. */
+  public int openHttpWatches() {
+    return server.openWatches();
   }
 
   public int port() {
-    return server.getPort();
+    return server.port();
   }
 
   /** A fabric8 client for this API, namespace {@code default}. Closed by {@link #close()}. */
@@ -211,6 +228,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   @Override
   public void close() {
     client.close();
-    server.destroy();
+    server.close();
+    mock.destroy();
   }
 }

@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Drives the real kubectl against {@link EmbeddedKubernetes}: one server for the class, steps in order. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -203,27 +204,63 @@ class EmbeddedKubernetesKubectlTest {
 
   @Test
   @Order(6)
-  void statusSubresourceWaitAndWatch() throws Exception {
-    String notReady = "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"False\"}]}}";
-    String ready = "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\"}]}}";
-    kubectl("patch", "iu", "erp-sync", "--subresource=status", "--type=merge", "-p", notReady);
+  void waitReactsToAStatusChangeWithinASecond() throws Exception {
+    patchReady("False");
     assertThat(kubectl("get", "iu", "erp-sync", "-o", "jsonpath={.status.conditions[0].status}").out())
         .isEqualTo("False");
+    int before = kube.openHttpWatches();
+    Background wait = background("wait", "--for=condition=Ready", "iu/erp-sync", "--timeout=30s");
+    await().atMost(Duration.ofSeconds(20)).until(() -> kube.openHttpWatches() > before);
+    long patched = System.nanoTime();
+    patchReady("True");
+    assertThat(wait.process().waitFor(25, TimeUnit.SECONDS)).isTrue();
+    long millis = (System.nanoTime() - patched) / 1_000_000;
+    System.out.printf("kubectl wait --for=condition=Ready returned %d ms after the status patch%n", millis);
+    assertThat(wait.output()).contains("integrationuser.sfintegration.io/erp-sync condition met");
+    assertThat(wait.process().exitValue()).isZero();
+    assertThat(millis).isLessThan(1000);
+  }
 
-    ProcessBuilder wait = new ProcessBuilder(KUBECTL.toString(), "--kubeconfig", kubeconfig.toString(), "wait",
-        "--for=condition=Ready", "iu/erp-sync", "--timeout=20s").redirectErrorStream(true)
-        .redirectOutput(dir.resolve("wait.out").toFile());
-    wait.environment().put("HOME", dir.toString());
-    Process waiting = wait.start();
-    Thread.sleep(300);
-    kubectl("patch", "iu", "erp-sync", "--subresource=status", "--type=merge", "-p", ready);
-    assertThat(waiting.waitFor(25, TimeUnit.SECONDS)).isTrue();
-    assertThat(Files.readString(dir.resolve("wait.out"))).contains("condition met");
-    assertThat(waiting.exitValue()).isZero();
+  @Test
+  @Order(6)
+  void waitForDeleteReactsWithinASecond() throws Exception {
+    kube.client().configMaps().inNamespace("default").resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+        .withNewMetadata().withName("doomed").endMetadata().addToData("a", "b").build()).create();
+    int before = kube.openHttpWatches();
+    Background wait = background("wait", "--for=delete", "configmap/doomed", "--timeout=30s");
+    await().atMost(Duration.ofSeconds(20)).until(() -> kube.openHttpWatches() > before);
+    long deleted = System.nanoTime();
+    kube.client().configMaps().inNamespace("default").withName("doomed").delete();
+    assertThat(wait.process().waitFor(25, TimeUnit.SECONDS)).isTrue();
+    long millis = (System.nanoTime() - deleted) / 1_000_000;
+    System.out.printf("kubectl wait --for=delete returned %d ms after the delete%n", millis);
+    assertThat(wait.output()).contains("configmap/doomed condition met");
+    assertThat(millis).isLessThan(1000);
+  }
 
-    // No streaming over HTTP: get -w prints the current list and returns instead of hanging.
-    Result watch = kubectlAllowingFailure(Map.of(), "get", "iu", "-w");
-    assertThat(watch.out()).contains("erp-sync");
+  @Test
+  @Order(6)
+  void getWatchStreamsTableRowsAndYaml() throws Exception {
+    patchReady("False");
+    int before = kube.openHttpWatches();
+    Background table = background("get", "iu", "-w");
+    Background yaml = background("get", "iu", "erp-sync", "-w", "-o", "yaml");
+    await().atMost(Duration.ofSeconds(20)).until(() -> kube.openHttpWatches() >= before + 2);
+    assertThat(firstLine(table.output())).contains("NAME", "USERNAME", "READY");
+    assertThat(table.output()).contains("erp-sync");
+    await().atMost(Duration.ofSeconds(5)).until(() -> yaml.output().contains("status: \"False\""));
+    patchReady("True");
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(table.output().lines()
+        .filter(l -> l.startsWith("erp-sync")).toList()).hasSizeGreaterThanOrEqualTo(2).last().asString()
+        .contains("erp-sync@acme.example.com", "True"));
+    await().atMost(Duration.ofSeconds(5)).until(() -> yaml.output().contains("status: \"True\""));
+    assertThat(yaml.output()).contains("kind: IntegrationUser", "username: erp-sync@acme.example.com");
+    table.process().destroy();
+    yaml.process().destroy();
+    assertThat(table.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(yaml.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
+    // The server notices that the clients went away and stops their streams.
+    await().atMost(Duration.ofSeconds(10)).until(() -> kube.openHttpWatches() == before);
   }
 
   @Test
@@ -285,6 +322,41 @@ class EmbeddedKubernetesKubectlTest {
     assertThat(kube.client().genericKubernetesResources(SFORG).inNamespace("default").list().getItems()).isEmpty();
     assertThat(kube.client().genericKubernetesResources(SFPS).inNamespace("default").list().getItems()).isEmpty();
     assertThat(kubectl("get", "salesforce").err()).contains("No resources found");
+  }
+
+  private void patchReady(String status) throws Exception {
+    kubectl("patch", "iu", "erp-sync", "--subresource=status", "--type=merge", "-p",
+        "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"" + status + "\"}]}}");
+  }
+
+  /** A kubectl that keeps running (watch, wait); its output is collected as it comes. */
+  private Background background(String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(KUBECTL.toString(), "--kubeconfig", kubeconfig.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    pb.environment().remove("KUBECONFIG");
+    pb.environment().put("HOME", dir.toString());
+    Process p = pb.start();
+    StringBuffer out = new StringBuffer();
+    Thread reader = new Thread(() -> {
+      try (var in = p.getInputStream()) {
+        byte[] buffer = new byte[4096];
+        for (int n; (n = in.read(buffer)) > 0;) {
+          out.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+        }
+      } catch (IOException ignored) {
+        // the process ended
+      }
+    });
+    reader.setDaemon(true);
+    reader.start();
+    return new Background(p, out);
+  }
+
+  private record Background(Process process, StringBuffer buffer) {
+    String output() {
+      return buffer.toString();
+    }
   }
 
   private void setReadyStatus() {
