@@ -66,6 +66,13 @@ final class AdmissionDispatcher extends Dispatcher {
       for (Admission step : steps) {
         errors.addAll(step.admit(path, stored, effective));
       }
+      boolean strict = request.getPath().contains("fieldValidation=Strict");
+      List<FieldError> unknown = errors.stream()
+          .filter(e -> CustomResourceAdmission.UNKNOWN_FIELD.equals(e.reason())).toList();
+      errors.removeAll(unknown);
+      if (strict && !unknown.isEmpty()) {
+        return strictDecodingError(path, effective, unknown);
+      }
       if (!errors.isEmpty()) {
         return invalid(path, effective, errors);
       }
@@ -109,6 +116,19 @@ final class AdmissionDispatcher extends Dispatcher {
       return null;
     }
     return Serialization.jsonMapper().readTree(current.getBody().getBytes());
+  }
+
+  /** What the API server answers to unknown fields under {@code fieldValidation=Strict} (kubectl's default). */
+  private static MockResponse strictDecodingError(ResourcePath path, JsonNode object, List<FieldError> unknown) {
+    String kind = object.path("kind").asText();
+    List<String> fields = unknown.stream().map(FieldError::message).toList();
+    String message = kind + " in version \"" + path.version() + "\" cannot be handled as a " + kind
+        + ": strict decoding error: " + String.join(", ", fields);
+    ObjectNode status = Serialization.jsonMapper().createObjectNode();
+    status.put("kind", "Status").put("apiVersion", "v1").putObject("metadata");
+    status.put("status", "Failure").put("message", message).put("reason", "BadRequest").put("code", 400);
+    return new MockResponse().setResponseCode(400).setHeader("Content-Type", "application/json")
+        .setBody(Serialization.asJson(status));
   }
 
   static MockResponse invalid(ResourcePath path, JsonNode object, List<FieldError> errors) {

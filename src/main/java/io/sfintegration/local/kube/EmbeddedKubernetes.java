@@ -113,13 +113,13 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     }
   }
 
-  /** What the API server does to writes before storing them: built-in defaults (CRD rules come next). */
+  /** What the API server does to writes before storing them: built-in defaults, our CRDs' schemas and CEL rules. */
   private static List<Admission> admission(List<CustomResourceDefinition> crds) {
     Admission builtIns = (path, old, object) -> {
       BuiltInDefaults.apply(path, object);
       return List.of();
     };
-    return List.of(builtIns);
+    return List.of(builtIns, new CustomResourceAdmission(crds));
   }
 
   private static final Map<String, String> VERSION_JSON = Map.of("major", "1", "minor", "32",
