@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs the {@link Admission} steps on every create, update and patch, as the API server does before it stores an
@@ -29,6 +30,7 @@ final class AdmissionDispatcher extends Dispatcher {
 
   private final Dispatcher delegate;
   private final List<Admission> steps;
+  private final AtomicBoolean enabled = new AtomicBoolean(true);
 
   AdmissionDispatcher(Dispatcher delegate, List<Admission> steps) {
     this.delegate = delegate;
@@ -38,7 +40,7 @@ final class AdmissionDispatcher extends Dispatcher {
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     HttpMethod method = request.method();
-    if (request.getBody() == null || !(method == HttpMethod.POST || method == HttpMethod.PUT
+    if (!enabled.get() || request.getBody() == null || !(method == HttpMethod.POST || method == HttpMethod.PUT
         || method == HttpMethod.PATCH)) {
       return delegate.dispatch(request);
     }
@@ -116,6 +118,11 @@ final class AdmissionDispatcher extends Dispatcher {
       return null;
     }
     return Serialization.jsonMapper().readTree(current.getBody().getBytes());
+  }
+
+  /** Turns admission off or on: tests store objects a cluster without our rules would hold. */
+  void setEnabled(boolean on) {
+    enabled.set(on);
   }
 
   /** What the API server answers to unknown fields under {@code fieldValidation=Strict} (kubectl's default). */
