@@ -62,6 +62,30 @@ class KubectlValidationTest {
               - {field: Account.Phone, edit: true, read: false}
             """, "The PermissionSet \"edit-without-read\" is invalid: spec.fieldPermissions[0]: "
             + "Invalid value: \"object\": edit needs read"),
+        new Invalid("PermissionSet", "create-without-read", """
+              orgRef: {name: local}
+              name: Integration_Bad
+              label: Bad
+              objectPermissions:
+              - {object: Account, create: true}
+            """, "The PermissionSet \"create-without-read\" is invalid: spec.objectPermissions[0]: "
+            + "Invalid value: \"object\": create, edit and viewAllRecords need read"),
+        new Invalid("PermissionSet", "delete-without-edit", """
+              orgRef: {name: local}
+              name: Integration_Bad
+              label: Bad
+              objectPermissions:
+              - {object: Account, read: true, delete: true}
+            """, "The PermissionSet \"delete-without-edit\" is invalid: spec.objectPermissions[0]: "
+            + "Invalid value: \"object\": delete needs read and edit"),
+        new Invalid("PermissionSet", "modify-all-without-view-all", """
+              orgRef: {name: local}
+              name: Integration_Bad
+              label: Bad
+              objectPermissions:
+              - {object: Account, read: true, edit: true, delete: true, modifyAllRecords: true}
+            """, "The PermissionSet \"modify-all-without-view-all\" is invalid: spec.objectPermissions[0]: "
+            + "Invalid value: \"object\": modifyAllRecords needs read, edit, delete and viewAllRecords"),
         new Invalid("PermissionSet", "double-underscore", """
               orgRef: {name: local}
               name: Integration__Bad
@@ -170,7 +194,7 @@ class KubectlValidationTest {
         "{\"status\":{\"userId\":\"005000000000001AAA\"}}").exit()).isZero();
   }
 
-  private static String manifest(String kind, String name, String spec) {
+  static String manifest(String kind, String name, String spec) {
     return "apiVersion: sfintegration.io/v1alpha1\nkind: " + kind + "\nmetadata:\n  name: " + name + "\nspec:\n"
         + spec.stripTrailing().lines().map(l -> l.startsWith("  ") ? l : "  " + l).collect(Collectors.joining("\n"))
         + "\n";
