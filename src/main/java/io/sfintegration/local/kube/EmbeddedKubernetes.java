@@ -44,12 +44,14 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   private final KubernetesMockServer mock;
   private final ApiServer server;
   private final AdmissionDispatcher admission;
+  private final NamespaceDeletionDispatcher namespaces;
   private final KubernetesClient client;
   private final DiscoveryDocuments discovery;
 
   private EmbeddedKubernetes(KubernetesMockServer mock, ApiServer server, AdmissionDispatcher admission,
-      KubernetesClient client, DiscoveryDocuments discovery) {
+      NamespaceDeletionDispatcher namespaces, KubernetesClient client, DiscoveryDocuments discovery) {
     this.mock = mock;
+    this.namespaces = namespaces;
     this.admission = admission;
     this.server = server;
     this.client = client;
@@ -71,6 +73,8 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     AdmissionDispatcher admission = new AdmissionDispatcher(dispatcher, admission(crds));
     dispatcher = admission;
     dispatcher = new MergePatchDispatcher(dispatcher);
+    NamespaceDeletionDispatcher namespaces = new NamespaceDeletionDispatcher(dispatcher, namespacedCollections(crds));
+    dispatcher = namespaces;
     dispatcher = new ApplyPatchDispatcher(dispatcher);
     dispatcher = new ProtobufBodyDispatcher(dispatcher);
     // The mock's own server holds the fixed (discovery) responses the dispatcher serves and registers "/" and
@@ -88,6 +92,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
       server = ApiServer.start(port, dispatcher, tables::table);
     } catch (RuntimeException e) {
       mock.destroy();
+      namespaces.close();
       throw e;
     }
     KubernetesClient client = null;
@@ -105,15 +110,37 @@ public final class EmbeddedKubernetes implements AutoCloseable {
       }
       client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("default").endMetadata().build())
           .create();
-      return new EmbeddedKubernetes(mock, server, admission, client, discovery);
+      return new EmbeddedKubernetes(mock, server, admission, namespaces, client, discovery);
     } catch (RuntimeException e) {
       if (client != null) {
         client.close();
       }
       server.close();
       mock.destroy();
+      namespaces.close();
       throw e;
     }
+  }
+
+  /** Where the namespaced kinds live, {@code %s} for the namespace: what deleting a namespace must empty. */
+  private static List<String> namespacedCollections(List<CustomResourceDefinition> crds) {
+    List<String> collections = new java.util.ArrayList<>();
+    for (var r : new DiscoveryDocuments(crds).coreResources().getResources()) {
+      if (Boolean.TRUE.equals(r.getNamespaced())) {
+        collections.add("/api/v1/namespaces/%s/" + r.getName());
+      }
+    }
+    for (CustomResourceDefinition crd : crds) {
+      if ("Namespaced".equals(crd.getSpec().getScope())) {
+        for (var v : crd.getSpec().getVersions()) {
+          if (Boolean.TRUE.equals(v.getStorage())) {
+            collections.add("/apis/" + crd.getSpec().getGroup() + "/" + v.getName() + "/namespaces/%s/"
+                + crd.getSpec().getNames().getPlural());
+          }
+        }
+      }
+    }
+    return collections;
   }
 
   /** What the API server does to writes before storing them: built-in defaults, our CRDs' schemas and CEL rules. */
@@ -243,6 +270,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
 
   @Override
   public void close() {
+    namespaces.close();
     client.close();
     server.close();
     mock.destroy();

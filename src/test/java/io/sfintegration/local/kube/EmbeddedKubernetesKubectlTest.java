@@ -312,6 +312,32 @@ class EmbeddedKubernetesKubectlTest {
   }
 
   @Test
+  @Order(7)
+  void deletingANamespaceDeletesItsContentHonouringFinalizers() throws Exception {
+    kubectl("create", "namespace", "team-c");
+    kubectl("-n", "team-c", "create", "configmap", "plain", "--from-literal=a=b");
+    kube.client().configMaps().inNamespace("team-c").resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+        .withNewMetadata().withName("guarded").withFinalizers("example.com/guard").endMetadata().build()).create();
+    Result delete = kubectl("delete", "namespace", "team-c", "--wait=false");
+    assertThat(delete.out()).isEqualTo("namespace \"team-c\" deleted");
+    await().atMost(Duration.ofSeconds(10)).until(() ->
+        kube.client().configMaps().inNamespace("team-c").withName("plain").get() == null);
+    // The finalizer holds the object, and the object holds the namespace, as on a real cluster.
+    assertThat(kube.client().configMaps().inNamespace("team-c").withName("guarded").get().getMetadata()
+        .getDeletionTimestamp()).isNotNull();
+    assertThat(kubectl("get", "namespace", "team-c", "-o", "jsonpath={.status.phase}").out()).isEqualTo("Terminating");
+    Result refused = kubectlAllowingFailure(Map.of(), "-n", "team-c", "create", "configmap", "late");
+    assertThat(refused.err()).contains("because it is being terminated");
+    kube.client().configMaps().inNamespace("team-c").withName("guarded")
+        .edit(cm -> new io.fabric8.kubernetes.api.model.ConfigMapBuilder(cm).editMetadata().withFinalizers()
+            .endMetadata().build());
+    Background wait = background("wait", "--for=delete", "namespace/team-c", "--timeout=20s");
+    assertThat(wait.process().waitFor(25, TimeUnit.SECONDS)).isTrue();
+    assertThat(wait.process().exitValue()).as(wait.output()).isZero();
+    assertThat(kube.client().namespaces().withName("team-c").get()).isNull();
+  }
+
+  @Test
   @Order(8)
   void delete() throws Exception {
     assertThat(kubectl("delete", "iu", "erp-sync").out())
