@@ -222,14 +222,18 @@ class IntegrationUserControllerTest {
     void frozenAndActiveAreHonoured() {
         harness.create(Resources.user("erp", "erp@acme.example.com"));
         String userId = harness.awaitCondition(IntegrationUser.class, "erp", "Ready", "True").getStatus().getUserId();
-        IntegrationUser u = harness.get(IntegrationUser.class, "erp");
-        u.getSpec().setFrozen(true);
-        harness.client().resource(u).update();
+        // edit (a patch), not get + update: the operator may write the status in between (409 on update)
+        var erp = harness.client().resources(IntegrationUser.class).inNamespace(OperatorHarness.NAMESPACE).withName("erp");
+        erp.edit(u -> {
+            u.getSpec().setFrozen(true);
+            return u;
+        });
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 sf.one("SELECT IsFrozen FROM UserLogin WHERE UserId = '" + userId + "'").path("IsFrozen").asBoolean());
-        u = harness.get(IntegrationUser.class, "erp");
-        u.getSpec().setActive(false);
-        harness.client().resource(u).update();
+        erp.edit(u -> {
+            u.getSpec().setActive(false);
+            return u;
+        });
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 !sf.one("SELECT IsActive FROM User WHERE Id = '" + userId + "'").path("IsActive").asBoolean());
         harness.awaitCondition(IntegrationUser.class, "erp", "Ready", "True");
