@@ -32,6 +32,7 @@ final class HttpWatchStream implements WebSocket {
   private final boolean asTable;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicInteger open;
+  private final long fromVersion;
 
   private HttpWatchStream(RecordedRequest request, HttpServerResponse out, WebSocketListener listener,
       BiFunction<String, JsonNode, Optional<ObjectNode>> tables, AtomicInteger open) {
@@ -42,6 +43,7 @@ final class HttpWatchStream implements WebSocket {
     this.tables = tables;
     String accept = request.getHeader("Accept");
     this.asTable = accept != null && accept.contains("as=Table");
+    this.fromVersion = queryLong(request.getPath(), "resourceVersion=");
   }
 
   /**
@@ -76,6 +78,9 @@ final class HttpWatchStream implements WebSocket {
     if (closed.get()) {
       return false;
     }
+    if (isReplay(text)) {
+      return true;
+    }
     out.write(asTable ? tableEvent(text) + "\n" : text.strip() + "\n");
     return true;
   }
@@ -96,6 +101,25 @@ final class HttpWatchStream implements WebSocket {
       out.end();
     }
     return true;
+  }
+
+  /**
+   * The mock announces every existing object as ADDED when a watch opens; a server watching from the list's
+   * {@code resourceVersion} only sends what changed after it, so clients (kubectl get -w) would print rows twice.
+   * Only ADDED events are dropped: a DELETED event may carry the object's older resourceVersion.
+   */
+  private boolean isReplay(String text) {
+    if (fromVersion <= 0) {
+      return false;
+    }
+    try {
+      JsonNode event = Serialization.jsonMapper().readTree(text);
+      String version = event.path("object").path("metadata").path("resourceVersion").asText("");
+      return "ADDED".equals(event.path("type").asText()) && !version.isEmpty()
+          && Long.parseLong(version) <= fromVersion;
+    } catch (Exception e) {
+      return false;
+    }
   }
 
   private String tableEvent(String text) {
@@ -126,12 +150,16 @@ final class HttpWatchStream implements WebSocket {
   }
 
   static long timeoutSeconds(String uri) {
+    return queryLong(uri, "timeoutSeconds=");
+  }
+
+  private static long queryLong(String uri, String prefix) {
     int query = uri.indexOf('?');
     if (query >= 0) {
       for (String param : uri.substring(query + 1).split("&")) {
-        if (param.startsWith("timeoutSeconds=")) {
+        if (param.startsWith(prefix)) {
           try {
-            return Long.parseLong(param.substring("timeoutSeconds=".length()));
+            return Long.parseLong(param.substring(prefix.length()));
           } catch (NumberFormatException e) {
             return 0;
           }

@@ -249,10 +249,14 @@ class EmbeddedKubernetesKubectlTest {
     assertThat(firstLine(table.output())).contains("NAME", "USERNAME", "READY");
     assertThat(table.output()).contains("erp-sync");
     await().atMost(Duration.ofSeconds(5)).until(() -> yaml.output().contains("status: \"False\""));
+    int rowsBefore = rows(table.output(), "erp-sync");
     patchReady("True");
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(table.output().lines()
         .filter(l -> l.startsWith("erp-sync")).toList()).hasSizeGreaterThanOrEqualTo(2).last().asString()
         .contains("erp-sync@acme.example.com", "True"));
+    // the list's row, then one row per change: the watch does not replay what the list already showed
+    assertThat(rowsBefore).isEqualTo(1);
+    assertThat(rows(table.output(), "erp-sync")).isEqualTo(2);
     await().atMost(Duration.ofSeconds(5)).until(() -> yaml.output().contains("status: \"True\""));
     assertThat(yaml.output()).contains("kind: IntegrationUser", "username: erp-sync@acme.example.com");
     table.process().destroy();
@@ -443,6 +447,10 @@ class EmbeddedKubernetesKubectlTest {
     return new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(name, BigInteger.ONE,
         Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(30))), name, pair.getPublic())
         .build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+  }
+
+  private static int rows(String table, String name) {
+    return (int) table.lines().filter(l -> l.startsWith(name + " ")).count();
   }
 
   private static String firstLine(String text) {
