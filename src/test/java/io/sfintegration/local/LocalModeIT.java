@@ -108,6 +108,11 @@ class LocalModeIT {
             }
         }
         assertThat(kubectl("apply", "-f", examples.toString())).contains("integrationuser.sfintegration.io/erp-sync created");
+        // kubectl's imperative create (protobuf bodies) and wait (an HTTP watch) work as against a cluster
+        assertThat(kubectl("create", "secret", "generic", "org-b-token", "--from-literal=token=not-a-token"))
+                .contains("secret/org-b-token created");
+        assertThat(kubectl("wait", "--for=condition=Ready", "iu/erp-sync", "--timeout=60s"))
+                .contains("integrationuser.sfintegration.io/erp-sync condition met");
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             JsonNode all = JSON.readTree(kubectl("get", "salesforce", "-o", "json"));

@@ -206,6 +206,11 @@ public final class OperatorHarness implements AutoCloseable {
         return client.resource(resource).create();
     }
 
+    /** Stores {@code resource} although the CRD's schema or CEL rules refuse it (see EmbeddedKubernetes#withoutAdmission). */
+    public <T extends HasMetadata> T createBypassingAdmission(T resource) {
+        return kube.withoutAdmission(() -> create(resource));
+    }
+
     public <T extends HasMetadata> T get(Class<T> kind, String name) {
         return client.resources(kind).inNamespace(NAMESPACE).withName(name).get();
     }

@@ -27,27 +27,32 @@ import java.util.Map;
 import java.util.Queue;
 
 /**
- * An in-process Kubernetes API on 127.0.0.1 (fabric8's mock server in CRUD mode) with our CRDs installed, that the
- * real kubectl can use: it serves discovery and OpenAPI v3 documents generated from the CRDs, and answers
- * {@code Accept: ...;as=Table} requests with the CRDs' printer columns.
+ * An in-process Kubernetes API on 127.0.0.1 (fabric8's mock server in CRUD mode behind our own HTTP front) with our
+ * CRDs installed, that the real kubectl can use: it serves discovery and OpenAPI v3 documents generated from the CRDs,
+ * answers {@code Accept: ...;as=Table} requests with the CRDs' printer columns, streams HTTP watches ({@code kubectl
+ * get -w}, {@code kubectl wait}) as well as the WebSocket watches fabric8 clients use, and decodes the protobuf bodies
+ * of Namespace, Secret and ConfigMap that {@code kubectl create namespace|secret|configmap} send.
  *
- * <p>What the mock cannot do, so neither can this: server-side apply ({@code kubectl apply --server-side} fails with
- * "Unsupported Media Type"), garbage collection of owned objects, defaulting and schema/CEL validation, protobuf
- * bodies ({@code kubectl create secret|configmap|namespace} generators fail with 415; {@code kubectl apply -f} of the
- * same YAML works), and streamed HTTP watches. fabric8 clients watch over WebSocket, which works. kubectl watches
- * over HTTP, which cannot work: {@code kubectl get -w} prints the current list and returns (no streaming);
- * {@code kubectl wait} works by re-listing with client-go's back-off (so it notices changes within 1 to 30 s).
+ * <p>What the mock cannot do, and this does not add: garbage collection of owned objects, RBAC, admission webhooks.
+ * The README's "local mode vs a real cluster" table is the full list.
  */
 public final class EmbeddedKubernetes implements AutoCloseable {
 
   /** kubectl appends its request timeout to every request; expectations match the full path with the query. */
   private static final String KUBECTL_TIMEOUT = "timeout=32s";
 
-  private final KubernetesMockServer server;
+  private final KubernetesMockServer mock;
+  private final ApiServer server;
+  private final AdmissionDispatcher admission;
+  private final NamespaceDeletionDispatcher namespaces;
   private final KubernetesClient client;
   private final DiscoveryDocuments discovery;
 
-  private EmbeddedKubernetes(KubernetesMockServer server, KubernetesClient client, DiscoveryDocuments discovery) {
+  private EmbeddedKubernetes(KubernetesMockServer mock, ApiServer server, AdmissionDispatcher admission,
+      NamespaceDeletionDispatcher namespaces, KubernetesClient client, DiscoveryDocuments discovery) {
+    this.mock = mock;
+    this.namespaces = namespaces;
+    this.admission = admission;
     this.server = server;
     this.client = client;
     this.discovery = discovery;
@@ -59,25 +64,42 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     DiscoveryDocuments discovery = new DiscoveryDocuments(crds);
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
     KubernetesMixedDispatcher crud = new KubernetesMixedDispatcher(responses);
-    // Each wrapper fixes one thing kubectl (or a correct client) needs and the mock lacks; see their javadoc.
-    Dispatcher dispatcher = new JsonOnlyDispatcher(
-        new HttpWatchDispatcher(
-            new ApplyPatchDispatcher(new MergePatchDispatcher(
-                new StatusQueryDispatcher(
-                    new EventFieldSelectorDispatcher(
-                        new PrinterColumnsDispatcher(crud, crds)))))));
-    KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),
+    // Each wrapper fixes one thing kubectl (or a correct client) needs and the mock lacks; see their javadoc. The
+    // last one wrapped sees a request first.
+    PrinterColumnsDispatcher tables = new PrinterColumnsDispatcher(crud, crds);
+    Dispatcher dispatcher = tables;
+    dispatcher = new EventFieldSelectorDispatcher(dispatcher);
+    dispatcher = new StatusQueryDispatcher(dispatcher);
+    AdmissionDispatcher admission = new AdmissionDispatcher(dispatcher, admission(crds));
+    dispatcher = admission;
+    dispatcher = new MergePatchDispatcher(dispatcher);
+    NamespaceDeletionDispatcher namespaces = new NamespaceDeletionDispatcher(dispatcher, namespacedCollections(crds));
+    dispatcher = namespaces;
+    dispatcher = new ApplyPatchDispatcher(dispatcher);
+    dispatcher = new ProtobufBodyDispatcher(dispatcher);
+    // The mock's own server holds the fixed (discovery) responses the dispatcher serves and registers "/" and
+    // "/version" when it starts; it listens on a port nobody is told about. ApiServer serves the same dispatcher on
+    // the port asked for and can also stream HTTP watches.
+    KubernetesMockServer mock = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),
         responses, dispatcher, false, versionInfo());
     try {
-      server.init(InetAddress.getByName("127.0.0.1"), port);
+      mock.init(InetAddress.getByName("127.0.0.1"), 0);
     } catch (UnknownHostException e) {
       throw new IllegalStateException(e);
     }
+    ApiServer server;
+    try {
+      server = ApiServer.start(port, dispatcher, tables::table);
+    } catch (RuntimeException e) {
+      mock.destroy();
+      namespaces.close();
+      throw e;
+    }
     KubernetesClient client = null;
     try {
-      registerDiscovery(server, discovery);
+      registerDiscovery(mock, discovery);
       client = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
-          .withMasterUrl("http://127.0.0.1:" + server.getPort())
+          .withMasterUrl("http://127.0.0.1:" + server.port())
           .withNamespace("default")
           .withHttp2Disable(true)
           .withAutoConfigure(false)
@@ -88,14 +110,46 @@ public final class EmbeddedKubernetes implements AutoCloseable {
       }
       client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("default").endMetadata().build())
           .create();
-      return new EmbeddedKubernetes(server, client, discovery);
+      return new EmbeddedKubernetes(mock, server, admission, namespaces, client, discovery);
     } catch (RuntimeException e) {
       if (client != null) {
         client.close();
       }
-      server.destroy();
+      server.close();
+      mock.destroy();
+      namespaces.close();
       throw e;
     }
+  }
+
+  /** Where the namespaced kinds live, {@code %s} for the namespace: what deleting a namespace must empty. */
+  private static List<String> namespacedCollections(List<CustomResourceDefinition> crds) {
+    List<String> collections = new java.util.ArrayList<>();
+    for (var r : new DiscoveryDocuments(crds).coreResources().getResources()) {
+      if (Boolean.TRUE.equals(r.getNamespaced())) {
+        collections.add("/api/v1/namespaces/%s/" + r.getName());
+      }
+    }
+    for (CustomResourceDefinition crd : crds) {
+      if ("Namespaced".equals(crd.getSpec().getScope())) {
+        for (var v : crd.getSpec().getVersions()) {
+          if (Boolean.TRUE.equals(v.getStorage())) {
+            collections.add("/apis/" + crd.getSpec().getGroup() + "/" + v.getName() + "/namespaces/%s/"
+                + crd.getSpec().getNames().getPlural());
+          }
+        }
+      }
+    }
+    return collections;
+  }
+
+  /** What the API server does to writes before storing them: built-in defaults, our CRDs' schemas and CEL rules. */
+  private static List<Admission> admission(List<CustomResourceDefinition> crds) {
+    Admission builtIns = (path, old, object) -> {
+      BuiltInDefaults.apply(path, object);
+      return List.of();
+    };
+    return List.of(builtIns, new CustomResourceAdmission(crds));
   }
 
   private static final Map<String, String> VERSION_JSON = Map.of("major", "1", "minor", "32",
@@ -147,11 +201,29 @@ public final class EmbeddedKubernetes implements AutoCloseable {
 
   /** The base URL, e.g. {@code http://127.0.0.1:16443} (plain HTTP: kubectl accepts it from a kubeconfig). */
   public String url() {
-    return "http://127.0.0.1:" + server.getPort();
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  /**
+   * Runs {@code action} with defaulting and validation off, for tests of what the operator does with objects a real
+   * cluster may still hold although our CRDs refuse them now (stored before a rule was added, or by an older CRD).
+   */
+  public <T> T withoutAdmission(java.util.function.Supplier<T> action) {
+    admission.setEnabled(false);
+    try {
+      return action.get();
+    } finally {
+      admission.setEnabled(true);
+    }
+  }
+
+  /** HTTP watches (kubectl get -w, kubectl wait) streaming now. */
+  public int openHttpWatches() {
+    return server.openWatches();
   }
 
   public int port() {
-    return server.getPort();
+    return server.port();
   }
 
   /** A fabric8 client for this API, namespace {@code default}. Closed by {@link #close()}. */
@@ -198,7 +270,9 @@ public final class EmbeddedKubernetes implements AutoCloseable {
 
   @Override
   public void close() {
+    namespaces.close();
     client.close();
-    server.destroy();
+    server.close();
+    mock.destroy();
   }
 }

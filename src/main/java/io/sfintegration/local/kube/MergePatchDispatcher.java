@@ -53,19 +53,7 @@ final class MergePatchDispatcher extends Dispatcher {
         return delegate.dispatch(request);
       }
       JsonNode merged = merge(stored.deepCopy(), patch);
-      ArrayNode ops = Serialization.jsonMapper().createArrayNode();
-      for (Iterator<Map.Entry<String, JsonNode>> it = merged.fields(); it.hasNext();) {
-        Map.Entry<String, JsonNode> field = it.next();
-        if (!field.getValue().equals(stored.get(field.getKey()))) {
-          ops.addObject().put("op", "add").put("path", "/" + escape(field.getKey())).set("value", field.getValue());
-        }
-      }
-      for (Iterator<String> it = stored.fieldNames(); it.hasNext();) {
-        String name = it.next();
-        if (!merged.has(name)) {
-          ops.addObject().put("op", "remove").put("path", "/" + escape(name));
-        }
-      }
+      ArrayNode ops = JsonPatches.topLevel(stored, merged);
       Headers headers = request.getHeaders().newBuilder()
           .removeAll("Content-Type").removeAll("content-type")
           .add("Content-Type", "application/json-patch+json").build();
@@ -92,10 +80,6 @@ final class MergePatchDispatcher extends Dispatcher {
       }
     }
     return result;
-  }
-
-  private static String escape(String name) {
-    return name.replace("~", "~0").replace("/", "~1");
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -74,6 +75,16 @@ final class PrinterColumnsDispatcher extends Dispatcher {
     return new MockResponse().setResponseCode(200)
         .setHeader("Content-Type", "application/json")
         .setBody(table);
+  }
+
+  /** A watched object as a one-row Table, when the path is one of our custom resources (for watches as=Table). */
+  Optional<ObjectNode> table(String path, JsonNode object) {
+    Matcher m = RESOURCE_PATH.matcher(path);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    CustomResourceDefinitionVersion version = versionsByResource.get(key(m.group(1), m.group(2), m.group(3)));
+    return version == null ? Optional.empty() : Optional.of(toTable(object, version));
   }
 
   private static boolean isWatch(String path) {

@@ -56,7 +56,7 @@ class EmbeddedKubernetesClientTest {
         GenericKubernetesResource user = users.resource(new GenericKubernetesResourceBuilder()
             .withApiVersion("sfintegration.io/v1alpha1").withKind("IntegrationUser")
             .withNewMetadata().withName("erp-sync").endMetadata()
-            .withAdditionalProperties(Map.of("spec", Map.of("username", "erp@acme.example.com")))
+            .withAdditionalProperties(Map.of("spec", spec(Map.of())))
             .build()).create();
         user.setAdditionalProperty("status", Map.of("userId", "005A"));
         users.resource(user).updateStatus();
@@ -77,7 +77,7 @@ class EmbeddedKubernetesClientTest {
       users.resource(new GenericKubernetesResourceBuilder()
           .withApiVersion("sfintegration.io/v1alpha1").withKind("IntegrationUser")
           .withNewMetadata().withName("erp-sync").endMetadata()
-          .withAdditionalProperties(Map.of("spec", Map.of("username", "erp@acme.example.com")))
+          .withAdditionalProperties(Map.of("spec", spec(Map.of())))
           .build()).create();
       var http = java.net.http.HttpClient.newHttpClient();
       var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(kube.url()
@@ -101,15 +101,15 @@ class EmbeddedKubernetesClientTest {
       users.resource(new GenericKubernetesResourceBuilder()
           .withApiVersion("sfintegration.io/v1alpha1").withKind("IntegrationUser")
           .withNewMetadata().withName("erp-sync").withFinalizers("sfintegration.io/finalizer").endMetadata()
-          .withAdditionalProperties(Map.of("spec", Map.of("username", "erp@acme.example.com",
-              "permissionSets", List.of(Map.of("ref", "a"), Map.of("ref", "b")))))
+          .withAdditionalProperties(Map.of("spec", spec(Map.of("firstName", "Erp",
+              "permissionSets", List.of(Map.of("ref", "a"), Map.of("ref", "b"))))))
           .build()).create();
       users.withName("erp-sync").patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
           io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
-          "{\"spec\":{\"permissionSets\":[{\"ref\":\"b\"}],\"username\":null}}");
+          "{\"spec\":{\"permissionSets\":[{\"ref\":\"b\"}],\"firstName\":null}}");
       Map<String, Object> spec = (Map<String, Object>) users.withName("erp-sync").get().getAdditionalProperties()
           .get("spec");
-      assertThat(spec).doesNotContainKey("username");
+      assertThat(spec).doesNotContainKey("firstName");
       assertThat((List<Object>) spec.get("permissionSets")).containsExactly(Map.of("ref", "b"));
 
       users.withName("erp-sync").delete();
@@ -132,5 +132,13 @@ class EmbeddedKubernetesClientTest {
       assertThat(Files.readString(file)).contains("server: http://127.0.0.1:" + port, "current-context: local",
           "namespace: default");
     }
+  }
+
+  /** A spec the CRD's schema accepts (the embedded API validates), plus {@code extra}. */
+  private static Map<String, Object> spec(Map<String, Object> extra) {
+    Map<String, Object> spec = new java.util.LinkedHashMap<>(Map.of("username", "erp@acme.example.com",
+        "email", "platform@acme.example.com", "lastName", "Sync", "orgRef", Map.of("name", "local")));
+    spec.putAll(extra);
+    return spec;
   }
 }

@@ -12,7 +12,20 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
 import java.io.IOException;
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,28 +205,67 @@ class EmbeddedKubernetesKubectlTest {
 
   @Test
   @Order(6)
-  void statusSubresourceWaitAndWatch() throws Exception {
-    String notReady = "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"False\"}]}}";
-    String ready = "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\"}]}}";
-    kubectl("patch", "iu", "erp-sync", "--subresource=status", "--type=merge", "-p", notReady);
+  void waitReactsToAStatusChangeWithinASecond() throws Exception {
+    patchReady("False");
     assertThat(kubectl("get", "iu", "erp-sync", "-o", "jsonpath={.status.conditions[0].status}").out())
         .isEqualTo("False");
+    int before = kube.openHttpWatches();
+    Background wait = background("wait", "--for=condition=Ready", "iu/erp-sync", "--timeout=30s");
+    await().atMost(Duration.ofSeconds(20)).until(() -> kube.openHttpWatches() > before);
+    long patched = System.nanoTime();
+    patchReady("True");
+    assertThat(wait.process().waitFor(25, TimeUnit.SECONDS)).isTrue();
+    long millis = (System.nanoTime() - patched) / 1_000_000;
+    System.out.printf("kubectl wait --for=condition=Ready returned %d ms after the status patch%n", millis);
+    assertThat(wait.output()).contains("integrationuser.sfintegration.io/erp-sync condition met");
+    assertThat(wait.process().exitValue()).isZero();
+    assertThat(millis).isLessThan(1000);
+  }
 
-    ProcessBuilder wait = new ProcessBuilder(KUBECTL.toString(), "--kubeconfig", kubeconfig.toString(), "wait",
-        "--for=condition=Ready", "iu/erp-sync", "--timeout=20s", "-v=6").redirectErrorStream(true)
-        .redirectOutput(dir.resolve("wait.out").toFile());
-    wait.environment().put("HOME", dir.toString());
-    Process waiting = wait.start();
-    // kubectl logs its requests (-v=6): patch only once it watches, so the test sees a change arrive while waiting
-    await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(dir.resolve("wait.out")).contains("watch=true"));
-    kubectl("patch", "iu", "erp-sync", "--subresource=status", "--type=merge", "-p", ready);
-    assertThat(waiting.waitFor(25, TimeUnit.SECONDS)).isTrue();
-    assertThat(Files.readString(dir.resolve("wait.out"))).contains("condition met");
-    assertThat(waiting.exitValue()).isZero();
+  @Test
+  @Order(6)
+  void waitForDeleteReactsWithinASecond() throws Exception {
+    kube.client().configMaps().inNamespace("default").resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+        .withNewMetadata().withName("doomed").endMetadata().addToData("a", "b").build()).create();
+    int before = kube.openHttpWatches();
+    Background wait = background("wait", "--for=delete", "configmap/doomed", "--timeout=30s");
+    await().atMost(Duration.ofSeconds(20)).until(() -> kube.openHttpWatches() > before);
+    long deleted = System.nanoTime();
+    kube.client().configMaps().inNamespace("default").withName("doomed").delete();
+    assertThat(wait.process().waitFor(25, TimeUnit.SECONDS)).isTrue();
+    long millis = (System.nanoTime() - deleted) / 1_000_000;
+    System.out.printf("kubectl wait --for=delete returned %d ms after the delete%n", millis);
+    assertThat(wait.output()).contains("configmap/doomed condition met");
+    assertThat(millis).isLessThan(1000);
+  }
 
-    // No streaming over HTTP: get -w prints the current list and returns instead of hanging.
-    Result watch = kubectlAllowingFailure(Map.of(), "get", "iu", "-w");
-    assertThat(watch.out()).contains("erp-sync");
+  @Test
+  @Order(6)
+  void getWatchStreamsTableRowsAndYaml() throws Exception {
+    patchReady("False");
+    int before = kube.openHttpWatches();
+    Background table = background("get", "iu", "-w");
+    Background yaml = background("get", "iu", "erp-sync", "-w", "-o", "yaml");
+    await().atMost(Duration.ofSeconds(20)).until(() -> kube.openHttpWatches() >= before + 2);
+    assertThat(firstLine(table.output())).contains("NAME", "USERNAME", "READY");
+    assertThat(table.output()).contains("erp-sync");
+    await().atMost(Duration.ofSeconds(5)).until(() -> yaml.output().contains("status: \"False\""));
+    int rowsBefore = rows(table.output(), "erp-sync");
+    patchReady("True");
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(table.output().lines()
+        .filter(l -> l.startsWith("erp-sync")).toList()).hasSizeGreaterThanOrEqualTo(2).last().asString()
+        .contains("erp-sync@acme.example.com", "True"));
+    // the list's row, then one row per change: the watch does not replay what the list already showed
+    assertThat(rowsBefore).isEqualTo(1);
+    assertThat(rows(table.output(), "erp-sync")).isEqualTo(2);
+    await().atMost(Duration.ofSeconds(5)).until(() -> yaml.output().contains("status: \"True\""));
+    assertThat(yaml.output()).contains("kind: IntegrationUser", "username: erp-sync@acme.example.com");
+    table.process().destroy();
+    yaml.process().destroy();
+    assertThat(table.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(yaml.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
+    // The server notices that the clients went away and stops their streams.
+    await().atMost(Duration.ofSeconds(10)).until(() -> kube.openHttpWatches() == before);
   }
 
   @Test
@@ -235,11 +287,59 @@ class EmbeddedKubernetesKubectlTest {
 
   @Test
   @Order(7)
-  void imperativeCreateOfBuiltInTypesFailsFastInsteadOfHanging() throws Exception {
-    // kubectl's generators (create secret/configmap/namespace) send protobuf, which the mock cannot decode.
-    Result create = kubectlAllowingFailure(Map.of(), "create", "configmap", "settings", "--from-literal=a=b");
-    assertThat(create.exit()).isNotZero();
-    assertThat(create.err()).contains("unknown format");
+  void imperativeCreateOfBuiltInTypes() throws Exception {
+    // kubectl sends these as protobuf; the embedded API decodes them.
+    assertThat(kubectl("create", "namespace", "team-b").out()).isEqualTo("namespace/team-b created");
+    assertThat(kube.client().namespaces().withName("team-b").get()).isNotNull();
+    assertThat(kubectl("-n", "team-b", "create", "secret", "generic", "org-b-token", "--from-literal=token=s3cr3t",
+        "--from-literal=user=erp").out()).isEqualTo("secret/org-b-token created");
+    var secret = kube.client().secrets().inNamespace("team-b").withName("org-b-token").get();
+    assertThat(secret.getType()).isEqualTo("Opaque");
+    assertThat(secret.getData()).containsEntry("token", base64("s3cr3t")).containsEntry("user", base64("erp"));
+
+    KeyPair pair = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+    Path cert = dir.resolve("tls.crt");
+    Path key = dir.resolve("tls.key");
+    Files.writeString(cert, pem("CERTIFICATE", selfSigned(pair).getEncoded()));
+    Files.writeString(key, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+    assertThat(kubectl("create", "secret", "tls", "web-tls", "--cert=" + cert, "--key=" + key).out())
+        .isEqualTo("secret/web-tls created");
+    var tls = kube.client().secrets().inNamespace("default").withName("web-tls").get();
+    assertThat(tls.getType()).isEqualTo("kubernetes.io/tls");
+    assertThat(new String(Base64.getDecoder().decode(tls.getData().get("tls.crt")), StandardCharsets.UTF_8))
+        .isEqualTo(Files.readString(cert));
+
+    assertThat(kubectl("create", "configmap", "settings", "--from-literal=a=b").out())
+        .isEqualTo("configmap/settings created");
+    assertThat(kube.client().configMaps().inNamespace("default").withName("settings").get().getData())
+        .containsEntry("a", "b");
+    assertThat(kubectl("get", "configmap", "settings", "-o", "jsonpath={.data.a}").out()).isEqualTo("b");
+  }
+
+  @Test
+  @Order(7)
+  void deletingANamespaceDeletesItsContentHonouringFinalizers() throws Exception {
+    kubectl("create", "namespace", "team-c");
+    kubectl("-n", "team-c", "create", "configmap", "plain", "--from-literal=a=b");
+    kube.client().configMaps().inNamespace("team-c").resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+        .withNewMetadata().withName("guarded").withFinalizers("example.com/guard").endMetadata().build()).create();
+    Result delete = kubectl("delete", "namespace", "team-c", "--wait=false");
+    assertThat(delete.out()).isEqualTo("namespace \"team-c\" deleted");
+    await().atMost(Duration.ofSeconds(10)).until(() ->
+        kube.client().configMaps().inNamespace("team-c").withName("plain").get() == null);
+    // The finalizer holds the object, and the object holds the namespace, as on a real cluster.
+    assertThat(kube.client().configMaps().inNamespace("team-c").withName("guarded").get().getMetadata()
+        .getDeletionTimestamp()).isNotNull();
+    assertThat(kubectl("get", "namespace", "team-c", "-o", "jsonpath={.status.phase}").out()).isEqualTo("Terminating");
+    Result refused = kubectlAllowingFailure(Map.of(), "-n", "team-c", "create", "configmap", "late");
+    assertThat(refused.err()).contains("because it is being terminated");
+    kube.client().configMaps().inNamespace("team-c").withName("guarded")
+        .edit(cm -> new io.fabric8.kubernetes.api.model.ConfigMapBuilder(cm).editMetadata().withFinalizers()
+            .endMetadata().build());
+    Background wait = background("wait", "--for=delete", "namespace/team-c", "--timeout=20s");
+    assertThat(wait.process().waitFor(25, TimeUnit.SECONDS)).isTrue();
+    assertThat(wait.process().exitValue()).as(wait.output()).isZero();
+    assertThat(kube.client().namespaces().withName("team-c").get()).isNull();
   }
 
   @Test
@@ -253,6 +353,41 @@ class EmbeddedKubernetesKubectlTest {
     assertThat(kube.client().genericKubernetesResources(SFORG).inNamespace("default").list().getItems()).isEmpty();
     assertThat(kube.client().genericKubernetesResources(SFPS).inNamespace("default").list().getItems()).isEmpty();
     assertThat(kubectl("get", "salesforce").err()).contains("No resources found");
+  }
+
+  private void patchReady(String status) throws Exception {
+    kubectl("patch", "iu", "erp-sync", "--subresource=status", "--type=merge", "-p",
+        "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"" + status + "\"}]}}");
+  }
+
+  /** A kubectl that keeps running (watch, wait); its output is collected as it comes. */
+  private Background background(String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(KUBECTL.toString(), "--kubeconfig", kubeconfig.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    pb.environment().remove("KUBECONFIG");
+    pb.environment().put("HOME", dir.toString());
+    Process p = pb.start();
+    StringBuffer out = new StringBuffer();
+    Thread reader = new Thread(() -> {
+      try (var in = p.getInputStream()) {
+        byte[] buffer = new byte[4096];
+        for (int n; (n = in.read(buffer)) > 0;) {
+          out.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+        }
+      } catch (IOException ignored) {
+        // the process ended
+      }
+    });
+    reader.setDaemon(true);
+    reader.start();
+    return new Background(p, out);
+  }
+
+  private record Background(Process process, StringBuffer buffer) {
+    String output() {
+      return buffer.toString();
+    }
   }
 
   private void setReadyStatus() {
@@ -296,6 +431,27 @@ class EmbeddedKubernetesKubectlTest {
     Result result = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8).strip(),
         Files.readString(err, StandardCharsets.UTF_8).strip());
     return result;
+  }
+
+  private static String base64(String text) {
+    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String pem(String type, byte[] der) {
+    return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+        .encodeToString(der) + "\n-----END " + type + "-----\n";
+  }
+
+  private static X509Certificate selfSigned(KeyPair pair) throws Exception {
+    X500Name name = new X500Name("CN=web.example.com");
+    Instant now = Instant.now();
+    return new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(name, BigInteger.ONE,
+        Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(30))), name, pair.getPublic())
+        .build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+  }
+
+  private static int rows(String table, String name) {
+    return (int) table.lines().filter(l -> l.startsWith(name + " ")).count();
   }
 
   private static String firstLine(String text) {
