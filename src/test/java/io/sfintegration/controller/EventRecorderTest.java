@@ -57,6 +57,9 @@ class EventRecorderTest {
         o.getMetadata().setNamespace("default");
         SalesforceOrgSpec spec = new SalesforceOrgSpec();
         spec.setInstanceUrl("https://" + name + ".my.salesforce.com");
+        io.sfintegration.api.v1alpha1.OrgAuth auth = new io.sfintegration.api.v1alpha1.OrgAuth();
+        auth.setAccessTokenSecretRef(new io.sfintegration.api.v1alpha1.SecretKeyRef("token", "token"));
+        spec.setAuth(auth);
         o.setSpec(spec);
         return client.resource(o).create();
     }

@@ -138,7 +138,7 @@ final class HttpWatchStream implements WebSocket {
   static boolean isHttpWatch(String method, String uri, String upgrade) {
     int query = uri.indexOf('?');
     if (!"GET".equalsIgnoreCase(method) || query < 0
-        || (upgrade != null && upgrade.toLowerCase().contains("websocket"))) {
+        || (upgrade != null && upgrade.toLowerCase(java.util.Locale.ROOT).contains("websocket"))) {
       return false;
     }
     for (String param : uri.substring(query + 1).split("&")) {

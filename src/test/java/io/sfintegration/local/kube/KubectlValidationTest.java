@@ -162,7 +162,7 @@ class KubectlValidationTest {
     System.out.printf("kubectl apply -f %s.yaml -> exit %d: %s%n", invalid.name(), apply.exit(), apply.err());
     assertThat(apply.exit()).isNotZero();
     assertThat(apply.err()).contains(invalid.expected());
-    assertThat(kubectl("get", invalid.kind().toLowerCase(), invalid.name(), "--ignore-not-found", "-o", "name").out())
+    assertThat(kubectl("get", invalid.kind().toLowerCase(java.util.Locale.ROOT), invalid.name(), "--ignore-not-found", "-o", "name").out())
         .isEmpty();
   }
 
