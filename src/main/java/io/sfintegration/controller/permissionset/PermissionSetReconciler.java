@@ -16,6 +16,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import io.sfintegration.api.v1alpha1.AdoptionPolicy;
 import io.sfintegration.api.v1alpha1.IntegrationUser;
+import io.sfintegration.api.v1alpha1.DriftPolicy;
 import io.sfintegration.api.v1alpha1.PermissionSet;
 import io.sfintegration.api.v1alpha1.PermissionSetDeletionPolicy;
 import io.sfintegration.api.v1alpha1.PermissionSetSpec;
@@ -150,7 +151,11 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
             return stop(ps, before, status, generation, e.reason(), e.getMessage(), null);
         }
         String fingerprint = Fingerprint.of(Map.of("desired", desired, "org", orgId, "adoption", String.valueOf(spec.getAdoption())));
-        boolean correcting = resync.isPending(PermissionSet.class, id);
+        boolean resyncRequested = resync.isPending(PermissionSet.class, id);
+        // the drift writer's Drifted=True may arrive after a correction that worked from an older copy (or whose status
+        // write failed): while the status says drifted and the policy is Correct, the reconcile checks and corrects
+        boolean correcting = resyncRequested || (status.isTrue(ConditionTypes.DRIFTED)
+                && org.driftPolicy(spec.getDriftPolicy()) == DriftPolicy.Correct);
         if (!correcting && fingerprint.equals(status.getAppliedSpecHash()) && record.map(OwnershipRecord::id).isPresent()
                 && status.getPermissionSetId() != null && StatusAggregator.settled(status, generation)) {
             return UpdateControl.noUpdate();
@@ -190,7 +195,9 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
                     "Salesforce matches the spec.", correcting);
             if (correcting) {
                 events.normal(ps, Reasons.DRIFT_CORRECTED, "Put permission set " + spec.getName() + " back to the spec");
-                resync.done(PermissionSet.class, id);
+                if (resyncRequested) {
+                    resync.done(PermissionSet.class, id);
+                }
             }
             return StatusPatches.patchIfChanged(ps, before, status, null);
         } catch (SalesforceException e) {

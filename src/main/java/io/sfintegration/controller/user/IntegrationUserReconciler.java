@@ -13,6 +13,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.sfintegration.api.v1alpha1.AdoptionPolicy;
+import io.sfintegration.api.v1alpha1.DriftPolicy;
 import io.sfintegration.api.v1alpha1.IntegrationUser;
 import io.sfintegration.api.v1alpha1.IntegrationUserSpec;
 import io.sfintegration.api.v1alpha1.IntegrationUserStatus;
@@ -152,7 +153,11 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
             }
             String fingerprint = Fingerprint.of(Map.of("desired", desired, "org", orgId,
                     "adoption", String.valueOf(spec.getAdoption())));
-            boolean correcting = resync.isPending(IntegrationUser.class, id);
+            boolean resyncRequested = resync.isPending(IntegrationUser.class, id);
+        // the drift writer's Drifted=True may arrive after a correction that worked from an older copy (or whose status
+        // write failed): while the status says drifted and the policy is Correct, the reconcile checks and corrects
+        boolean correcting = resyncRequested || (status.isTrue(ConditionTypes.DRIFTED)
+                && org.driftPolicy(spec.getDriftPolicy()) == DriftPolicy.Correct);
             if (!correcting && fingerprint.equals(status.getAppliedSpecHash()) && record.map(OwnershipRecord::id).isPresent()
                     && status.getUserId() != null && StatusAggregator.settled(status, generation)) {
                 return UpdateControl.noUpdate();
@@ -192,7 +197,9 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
                     + (desired.frozen() ? " and frozen" : "") + " as " + status.getUserId() + ".", "Salesforce matches the spec." + unmanaged, correcting);
             if (correcting) {
                 events.normal(user, Reasons.DRIFT_CORRECTED, "Put user " + spec.getUsername() + " back to the spec");
-                resync.done(IntegrationUser.class, id);
+                if (resyncRequested) {
+                    resync.done(IntegrationUser.class, id);
+                }
             }
             return StatusPatches.patchIfChanged(user, before, status, null);
         } catch (SalesforceException e) {
