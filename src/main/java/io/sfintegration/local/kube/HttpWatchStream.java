@@ -32,7 +32,10 @@ final class HttpWatchStream implements WebSocket {
   private final boolean asTable;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicInteger open;
+  private static final long ANNOUNCEMENT_GRACE_MILLIS = 250;
   private final long fromVersion;
+  private final String watchedName;
+  private volatile boolean watchedNameSeen;
 
   private HttpWatchStream(RecordedRequest request, HttpServerResponse out, WebSocketListener listener,
       BiFunction<String, JsonNode, Optional<ObjectNode>> tables, AtomicInteger open) {
@@ -44,6 +47,7 @@ final class HttpWatchStream implements WebSocket {
     String accept = request.getHeader("Accept");
     this.asTable = accept != null && accept.contains("as=Table");
     this.fromVersion = queryLong(request.getPath(), "resourceVersion=");
+    this.watchedName = watchedName(request.getPath());
   }
 
   /**
@@ -66,6 +70,17 @@ final class HttpWatchStream implements WebSocket {
       vertx.setTimer(timeout * 1000, t -> stream.close(1000, "timeout"));
     }
     stream.listener.onOpen(stream, response);
+    // A real server replays, from its watch cache, what happened after the client's resourceVersion; the mock only
+    // announces the objects that exist now. A watch on one object (kubectl delete/wait) opened after that object went
+    // would then wait forever: end it instead, so the client lists again and sees the object is gone.
+    if (stream.watchedName != null && stream.fromVersion > 0) {
+      // the mock announces existing objects shortly after the open, not during it
+      vertx.setTimer(ANNOUNCEMENT_GRACE_MILLIS, t -> {
+        if (!stream.watchedNameSeen) {
+          stream.close(1000, "the watched object no longer exists");
+        }
+      });
+    }
   }
 
   @Override
@@ -77,6 +92,9 @@ final class HttpWatchStream implements WebSocket {
   public boolean send(String text) {
     if (closed.get()) {
       return false;
+    }
+    if (watchedName != null && text.contains("\"" + watchedName + "\"")) {
+      watchedNameSeen = true;
     }
     if (isReplay(text)) {
       return true;
@@ -147,6 +165,25 @@ final class HttpWatchStream implements WebSocket {
       }
     }
     return false;
+  }
+
+  /** The name in a {@code fieldSelector=metadata.name=<name>} of the watch, if it watches one object. */
+  static String watchedName(String uri) {
+    int query = uri.indexOf('?');
+    if (query < 0) {
+      return null;
+    }
+    for (String param : uri.substring(query + 1).split("&")) {
+      if (param.startsWith("fieldSelector=")) {
+        String selector = java.net.URLDecoder.decode(param.substring("fieldSelector=".length()), StandardCharsets.UTF_8);
+        for (String term : selector.split(",")) {
+          if (term.startsWith("metadata.name=")) {
+            return term.substring("metadata.name=".length());
+          }
+        }
+      }
+    }
+    return null;
   }
 
   static long timeoutSeconds(String uri) {
