@@ -1,6 +1,6 @@
 -- Argo CD action discovery for sfintegration.io SalesforceOrg: rescan-drift, while the org is Ready and no rescan is pending.
 local actions = {}
-local labels = obj.metadata.labels or {}
+local annotations = obj.metadata.annotations or {}
 local deleting = obj.metadata.deletionTimestamp ~= nil
 local ready = false
 if obj.status ~= nil and obj.status.conditions ~= nil then
@@ -10,7 +10,7 @@ if obj.status ~= nil and obj.status.conditions ~= nil then
     end
   end
 end
-local rescanRequested = labels["sfintegration.io/rescan-drift"] ~= nil
+local rescanRequested = annotations["sfintegration.io/rescan-drift"] ~= nil
 
 actions["rescan-drift"] = {["disabled"] = deleting or not ready or rescanRequested, ["iconClass"] = "fa fa-fw fa-search"}
 return actions

@@ -180,7 +180,7 @@ public class DriftScanner implements AutoCloseable {
                 return;
             }
             List<SalesforceOrg> orgs = resources.orgs();
-            Map<String, List<HasMetadata>> rescan = rescans.byOrg(orgs, settings.namespaces());
+            Map<String, List<HasMetadata>> rescan = rescans.byOrg(orgs, resources::users);
             Set<String> present = new HashSet<>();
             for (SalesforceOrg org : orgs) {
                 String key = OrgCatalog.key(org.getMetadata().getNamespace(), org.getMetadata().getName());

@@ -1,7 +1,6 @@
 package io.sfintegration.drift;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -15,32 +14,32 @@ import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * "Scan this org for drift now": the label {@value #LABEL} on a SalesforceOrg or an IntegrationUser (set by the
- * Argo CD action rescan-drift, or by {@code kubectl label}). The drift scanner looks for it every tick, runs a full
- * scan of the org, reports the outcome in an Event on each resource that asked, and removes the label.
- * <p>
- * A label rather than an annotation, so that finding the requests is one list call with a label selector served from
- * the API server's watch cache, whose answer holds only the resources that asked, however many users there are.
+ * "Scan this org for drift now": the annotation {@value #ANNOTATION} on a SalesforceOrg or an IntegrationUser (set by
+ * the Argo CD action rescan-drift, or by {@code kubectl annotate}). The drift scanner looks for it every tick in the
+ * controllers' informer caches (no API call), runs a full scan of the org, reports the outcome in an Event on each
+ * resource that asked, and removes the annotation.
  */
 final class RescanRequests {
 
-    static final String LABEL = "sfintegration.io/rescan-drift";
+    static final String ANNOTATION = "sfintegration.io/rescan-drift";
     static final String EVENT = "DriftRescanned";
 
     private static final Logger LOG = Logger.getLogger(RescanRequests.class);
-    private static final String LABEL_POINTER = "/metadata/labels/" + LABEL.replace("~", "~0").replace("/", "~1");
+    private static final String POINTER = "/metadata/annotations/" + ANNOTATION.replace("~", "~0").replace("/", "~1");
 
     private final KubernetesClient kube;
     private final EventRecorder events;
     /**
-     * Label values already answered, by resource: if the label cannot be removed (RBAC, a conflict), the same request
-     * is not answered again every tick. Holds only resources that still carry the label.
+     * Annotation values already answered, by resource: if the annotation cannot be removed (RBAC, a conflict), the same
+     * request is not answered again every tick. Holds only resources that still carry the annotation.
      */
     private final Map<String, String> answered = new ConcurrentHashMap<>();
 
@@ -49,35 +48,43 @@ final class RescanRequests {
         this.events = events;
     }
 
-    /** The resources asking for a rescan, by org key: the orgs given that carry the label, and labelled users. */
-    Map<String, List<HasMetadata>> byOrg(List<SalesforceOrg> orgs, Set<String> namespaces) {
+    /**
+     * The resources asking for a rescan, by org key: the orgs given that carry the annotation, and annotated users.
+     *
+     * @param usersIn the IntegrationUsers of a namespace (from the informer caches)
+     */
+    Map<String, List<HasMetadata>> byOrg(List<SalesforceOrg> orgs, Function<String, List<IntegrationUser>> usersIn) {
         Map<String, List<HasMetadata>> out = new LinkedHashMap<>();
-        Set<String> labelled = new HashSet<>();
+        Set<String> requesting = new HashSet<>();
         for (SalesforceOrg org : orgs) {
             if (requested(org)) {
-                labelled.add(id(org));
+                requesting.add(id(org));
                 if (!alreadyAnswered(org)) {
                     out.computeIfAbsent(OrgCatalog.key(org.getMetadata().getNamespace(), org.getMetadata().getName()),
                             k -> new ArrayList<>()).add(org);
                 }
             }
         }
-        for (IntegrationUser user : labelledUsers(namespaces)) {
-            labelled.add(id(user));
+        Set<String> namespaces = new LinkedHashSet<>();
+        orgs.forEach(o -> namespaces.add(o.getMetadata().getNamespace()));
+        List<IntegrationUser> asking = new ArrayList<>();
+        namespaces.forEach(ns -> usersIn.apply(ns).stream().filter(RescanRequests::requested).forEach(asking::add));
+        for (IntegrationUser user : asking) {
+            requesting.add(id(user));
             if (user.getSpec() != null && user.getSpec().getOrgRef() != null && user.getMetadata().getDeletionTimestamp() == null
                     && !alreadyAnswered(user)) {
                 out.computeIfAbsent(OrgCatalog.key(user.getMetadata().getNamespace(), user.getSpec().getOrgRef().getName()),
                         k -> new ArrayList<>()).add(user);
             }
         }
-        answered.keySet().retainAll(labelled);
+        answered.keySet().retainAll(requesting);
         return out;
     }
 
     /** Says how the scan went on each resource that asked and takes the label off, unless it was set again meanwhile. */
     void answer(List<HasMetadata> askers, ScanResult result) {
         String message = "Drift scan of SalesforceOrg " + result.namespace() + "/" + result.org() + " asked for with the "
-                + LABEL + " label: " + result.outcome() + ", " + result.resourcesChecked() + " resources checked, "
+                + ANNOTATION + " annotation: " + result.outcome() + ", " + result.resourcesChecked() + " resources checked, "
                 + result.drifted() + " drifted, " + result.orphans() + " orphans"
                 + (result.message() == null || result.message().isEmpty() ? "." : " (" + result.message() + ").");
         for (HasMetadata asker : askers) {
@@ -86,55 +93,36 @@ final class RescanRequests {
             } else {
                 events.normal(asker, EVENT, message);
             }
-            answered.put(id(asker), asker.getMetadata().getLabels().get(LABEL));
-            removeLabel(asker);
+            answered.put(id(asker), asker.getMetadata().getAnnotations().get(ANNOTATION));
+            removeAnnotation(asker);
         }
     }
 
     private boolean alreadyAnswered(HasMetadata resource) {
-        return resource.getMetadata().getLabels().get(LABEL).equals(answered.get(id(resource)));
+        return resource.getMetadata().getAnnotations().get(ANNOTATION).equals(answered.get(id(resource)));
     }
 
     private static String id(HasMetadata resource) {
         return resource.getKind() + "/" + resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
     }
 
-    private void removeLabel(HasMetadata resource) {
-        String value = resource.getMetadata().getLabels().get(LABEL);
+    private void removeAnnotation(HasMetadata resource) {
+        String value = resource.getMetadata().getAnnotations().get(ANNOTATION);
         // "test" first: a request made while the scan ran carries a new value and stays for the next round
-        String patch = "[{\"op\":\"test\",\"path\":\"" + LABEL_POINTER + "\",\"value\":" + quote(value) + "},"
-                + "{\"op\":\"remove\",\"path\":\"" + LABEL_POINTER + "\"}]";
+        String patch = "[{\"op\":\"test\",\"path\":\"" + POINTER + "\",\"value\":" + quote(value) + "},"
+                + "{\"op\":\"remove\",\"path\":\"" + POINTER + "\"}]";
         try {
             kube.resources(resource.getClass()).inNamespace(resource.getMetadata().getNamespace())
                     .withName(resource.getMetadata().getName()).patch(PatchContext.of(PatchType.JSON), patch);
         } catch (KubernetesClientException e) {
-            LOG.debugf("left the %s label on %s %s/%s: %s", LABEL, resource.getKind(), resource.getMetadata().getNamespace(),
+            LOG.debugf("left the %s annotation on %s %s/%s: %s", ANNOTATION, resource.getKind(), resource.getMetadata().getNamespace(),
                     resource.getMetadata().getName(), e.getMessage());
         }
     }
 
-    private List<IntegrationUser> labelledUsers(Set<String> namespaces) {
-        // resourceVersion 0: served from the API server's cache, not a quorum read of every user from etcd
-        var options = new ListOptionsBuilder().withLabelSelector(LABEL).withResourceVersion("0").build();
-        try {
-            if (namespaces.isEmpty()) {
-                return kube.resources(IntegrationUser.class).inAnyNamespace().list(options).getItems();
-            }
-            List<IntegrationUser> out = new ArrayList<>();
-            for (String namespace : namespaces) {
-                out.addAll(kube.resources(IntegrationUser.class).inNamespace(namespace).list(options).getItems());
-            }
-            return out;
-        } catch (KubernetesClientException e) {
-            // the scheduled scans must not depend on this: requests on users wait for the next round
-            LOG.debugf("could not list IntegrationUsers asking for a rescan: %s", e.getMessage());
-            return List.of();
-        }
-    }
-
     private static boolean requested(HasMetadata resource) {
-        Map<String, String> labels = resource.getMetadata().getLabels();
-        return labels != null && labels.containsKey(LABEL);
+        Map<String, String> annotations = resource.getMetadata().getAnnotations();
+        return annotations != null && annotations.containsKey(ANNOTATION);
     }
 
     private static String quote(String value) {

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArgoActionsTest {
 
     private static final Path EXAMPLES = ChartFiles.PROJECT.resolve("deploy/examples");
-    private static final String LABEL = "sfintegration.io/rescan-drift";
+    private static final String ANNOTATION = "sfintegration.io/rescan-drift";
 
     private final String userDiscovery = ArgoCdSnippet.discoveryScript("IntegrationUser");
     private final String orgDiscovery = ArgoCdSnippet.discoveryScript("SalesforceOrg");
@@ -31,7 +31,7 @@ class ArgoActionsTest {
     void aCreatedUserCanBeRescannedOnceAtATime() {
         ObjectNode user = created(example("20-integrationuser-erp.yaml"));
         assertThat(ArgoActionLua.discover(userDiscovery, user)).containsEntry("rescan-drift", true);
-        ((ObjectNode) user.get("metadata")).putObject("labels").put(LABEL, "20261202T080000Z");
+        ((ObjectNode) user.get("metadata")).putObject("annotations").put(ANNOTATION, "20261202T080000Z");
         assertThat(ArgoActionLua.discover(userDiscovery, user)).containsEntry("rescan-drift", false);
     }
 
@@ -74,18 +74,17 @@ class ArgoActionsTest {
     }
 
     @Test
-    void rescanDriftAddsATimestampLabelAndKeepsTheOthers() {
+    void rescanDriftAddsATimestampAnnotationAndKeepsTheOthers() {
         ObjectNode user = created(example("20-integrationuser-erp.yaml"));
-        ((ObjectNode) user.get("metadata")).putObject("labels").put("app.kubernetes.io/instance", "salesforce");
+        ((ObjectNode) user.get("metadata")).putObject("annotations").put("app.kubernetes.io/instance", "salesforce");
         JsonNode result = ArgoActionLua.act(ArgoCdSnippet.actionScript("rescan-drift"), user);
-        JsonNode labels = result.at("/metadata/labels");
-        assertThat(labels.path("app.kubernetes.io/instance").asText()).isEqualTo("salesforce");
-        // a valid label value: no colons
-        assertThat(labels.path(LABEL).asText()).matches("\\d{8}T\\d{6}Z");
+        JsonNode annotations = result.at("/metadata/annotations");
+        assertThat(annotations.path("app.kubernetes.io/instance").asText()).isEqualTo("salesforce");
+        assertThat(annotations.path(ANNOTATION).asText()).matches("\\d{8}T\\d{6}Z");
         assertThat(result.path("spec")).isEqualTo(ArgoActionLua.fromLua(ArgoHealthLua.toLua(user.get("spec"))));
 
         JsonNode org = ArgoActionLua.act(ArgoCdSnippet.actionScript("rescan-drift"), example("00-salesforce-org.yaml"));
-        assertThat(org.at("/metadata/labels").path(LABEL).asText()).isNotEmpty();
+        assertThat(org.at("/metadata/annotations").path(ANNOTATION).asText()).isNotEmpty();
     }
 
     @Test
@@ -94,9 +93,9 @@ class ArgoActionsTest {
         assertThat(ArgoActionLua.discover(orgDiscovery, org)).isEqualTo(Map.of("rescan-drift", false));
         org.putObject("status").putArray("conditions").addObject().put("type", "Ready").put("status", "True");
         assertThat(ArgoActionLua.discover(orgDiscovery, org)).isEqualTo(Map.of("rescan-drift", true));
-        ((ObjectNode) org.get("metadata")).putObject("labels").put(LABEL, "20261202T080000Z");
+        ((ObjectNode) org.get("metadata")).putObject("annotations").put(ANNOTATION, "20261202T080000Z");
         assertThat(ArgoActionLua.discover(orgDiscovery, org)).isEqualTo(Map.of("rescan-drift", false));
-        ((ObjectNode) org.get("metadata")).remove("labels");
+        ((ObjectNode) org.get("metadata")).remove("annotations");
         ((ObjectNode) org.get("status").get("conditions").get(0)).put("status", "False");
         assertThat(ArgoActionLua.discover(orgDiscovery, org)).isEqualTo(Map.of("rescan-drift", false));
     }

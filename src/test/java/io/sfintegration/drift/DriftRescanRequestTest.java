@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The Argo CD action rescan-drift end to end: the label it sets on an IntegrationUser or a SalesforceOrg makes the
- * running scanner scan that org at once (its interval is 10 minutes), with a full read, and the label goes away.
+ * The Argo CD action rescan-drift end to end: the annotation it sets on an IntegrationUser or a SalesforceOrg makes the
+ * running scanner scan that org at once (its interval is 10 minutes), with a full read, and the annotation goes away.
  */
 class DriftRescanRequestTest {
 
@@ -64,40 +64,40 @@ class DriftRescanRequestTest {
     }
 
     @Test
-    void aLabelledUserHasItsOrgScannedNow() {
+    void anAnnotatedUserHasItsOrgScannedNow() {
         person.update("User", userId, Map.of("LastName", "Renamed by hand"));
 
         harness.client().resources(IntegrationUser.class).inNamespace(NAMESPACE).withName("erp")
                 .edit(u -> {
-                    u.getMetadata().getLabels().put(RescanRequests.LABEL, "20261202T080000Z");
+                    u.getMetadata().getAnnotations().put(RescanRequests.ANNOTATION, "20261202T080000Z");
                     return u;
                 });
 
         await().atMost(WAIT).until(() -> report.drifted(DriftScanner.KIND_USER, NAMESPACE, "erp").isPresent());
         assertThat(report.drifted(DriftScanner.KIND_USER, NAMESPACE, "erp").orElseThrow().differences())
                 .anySatisfy(d -> assertThat(d).startsWith("lastName:"));
-        await().atMost(WAIT).until(() -> !harness.get(IntegrationUser.class, "erp").getMetadata().getLabels()
-                .containsKey(RescanRequests.LABEL));
+        await().atMost(WAIT).until(() -> !harness.get(IntegrationUser.class, "erp").getMetadata().getAnnotations()
+                .containsKey(RescanRequests.ANNOTATION));
         await().atMost(WAIT).until(() -> !events("erp").isEmpty());
         assertThat(events("erp").get(0).getMessage()).contains("SalesforceOrg " + NAMESPACE + "/" + ORG).contains("FULL");
     }
 
     @Test
-    void aLabelledOrgIsScannedWithAFullReadEvenWhenNothingChanged() {
+    void anAnnotatedOrgIsScannedWithAFullReadEvenWhenNothingChanged() {
         var before = report.org(NAMESPACE, ORG).orElseThrow().scan();
         harness.client().resources(SalesforceOrg.class).inNamespace(NAMESPACE).withName(ORG)
                 .edit(o -> {
-                    o.getMetadata().getLabels().put(RescanRequests.LABEL, "20261202T080000Z");
+                    o.getMetadata().getAnnotations().put(RescanRequests.ANNOTATION, "20261202T080000Z");
                     return o;
                 });
 
-        await().atMost(WAIT).until(() -> !harness.get(SalesforceOrg.class, ORG).getMetadata().getLabels()
-                .containsKey(RescanRequests.LABEL));
+        await().atMost(WAIT).until(() -> !harness.get(SalesforceOrg.class, ORG).getMetadata().getAnnotations()
+                .containsKey(RescanRequests.ANNOTATION));
         await().atMost(WAIT).until(() -> !events(ORG).isEmpty());
         assertThat(events(ORG).get(0).getMessage()).contains("FULL, 2 resources checked, 0 drifted");
         assertThat(report.org(NAMESPACE, ORG).orElseThrow().scan().lastOutcome()).isEqualTo(ScanOutcome.FULL);
         assertThat(report.org(NAMESPACE, ORG).orElseThrow().scan().lastScan()).isAfter(before.lastScan());
-        // the user did not ask: requests are found by label selector, not by taking every user of the org
+        // the user did not ask: only the resources that asked get an answer
         assertThat(events("erp")).isEmpty();
     }
 
