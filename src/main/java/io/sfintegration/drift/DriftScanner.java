@@ -192,7 +192,7 @@ public class DriftScanner implements AutoCloseable {
                 Instant due = state.nextDue;
                 List<HasMetadata> askers = rescan.get(key);
                 if (askers != null) {
-                    // asked for by label (the Argo CD action rescan-drift): now, and a full read
+                    // asked for by annotation (the Argo CD action rescan-drift): now, and a full read
                     rescans.answer(askers, scanLocked(org, true));
                 } else if (due == null || !due.isAfter(clock.instant())) {
                     scanLocked(org, false);
