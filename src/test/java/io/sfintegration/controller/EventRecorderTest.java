@@ -1,5 +1,6 @@
 package io.sfintegration.controller;
 
+import io.sfintegration.testing.MutableClock;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sfintegration.api.v1alpha1.SalesforceOrg;
@@ -10,11 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 
@@ -26,7 +24,7 @@ class EventRecorderTest {
     static EmbeddedKubernetes kube;
     static KubernetesClient client;
 
-    final TestClock clock = new TestClock(Instant.parse("2026-12-02T08:00:00.123456Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T08:00:00.123456Z"));
     EventRecorder recorder;
     SalesforceOrg org;
     SalesforceOrg other;
@@ -143,33 +141,5 @@ class EventRecorderTest {
             clock.advance(Duration.ofSeconds(1));
         }
         assertThat(events()).singleElement().extracting(Event::getCount).isEqualTo(200);
-    }
-
-    /** A clock the test moves by hand. */
-    static final class TestClock extends Clock {
-        private volatile Instant now;
-
-        TestClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -9,12 +9,12 @@ import io.sfintegration.salesforce.LicenseKind;
 import io.sfintegration.salesforce.OrgSnapshot;
 import io.sfintegration.salesforce.SalesforceClient;
 import io.sfintegration.salesforce.SalesforceClients;
+import io.sfintegration.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -65,27 +65,11 @@ class OrgAccessTest {
 
     @Test
     void permissionSetIdsAreLookedUpAgainAfterAnHour() {
-        Instant[] now = {Instant.parse("2026-12-01T00:00:00Z")};
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
         OrgCatalog catalog = new OrgCatalog(clock);
         catalog.rememberPermissionSet("k", "Reports", "0PS1");
         assertThat(catalog.permissionSetId("k", "reports")).contains("0PS1");
-        now[0] = now[0].plus(OrgCatalog.PERMISSION_SET_ID_TTL).plus(Duration.ofSeconds(1));
+        clock.advance(OrgCatalog.PERMISSION_SET_ID_TTL.plus(Duration.ofSeconds(1)));
         assertThat(catalog.permissionSetId("k", "Reports")).isEmpty();
         catalog.rememberPermissionSet("k", "Reports", "0PS2");
         catalog.forgetPermissionSet("k", "REPORTS");

@@ -1,5 +1,6 @@
 package io.sfintegration.drift;
 
+import io.sfintegration.testing.MutableClock;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.CustomResource;

@@ -1,5 +1,6 @@
 package io.sfintegration.drift;
 
+import io.sfintegration.testing.MutableClock;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;

@@ -1,5 +1,6 @@
 package io.sfintegration.emulator;
 
+import io.sfintegration.testing.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sfintegration.emulator.EmulatorHttp.Answer;
 import org.junit.jupiter.api.AfterEach;
@@ -8,11 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import static io.sfintegration.emulator.EmulatorHttp.V;
@@ -21,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Logins and the background activity of a busy org, on a clock the test moves (no background thread). */
 class BusyOrgTest {
 
-    private final StepClock clock = new StepClock(Instant.parse("2026-12-01T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
     private SalesforceEmulator emulator;
     private EmulatorHttp http;
 
@@ -84,33 +82,5 @@ class BusyOrgTest {
 
     private JsonNode query(String soql) {
         return http.get(V + "/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8)).body();
-    }
-
-    /** A clock that moves only when told. */
-    static final class StepClock extends Clock {
-        private volatile Instant now;
-
-        StepClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,13 +1,11 @@
 package io.sfintegration.controller.permissionset;
 
 import io.sfintegration.api.v1alpha1.PermissionSet;
+import io.sfintegration.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,42 +18,26 @@ class PermissionSetDeletionBackoffTest {
     @Test
     void aSetStuckForADayAsksSalesforceAHandfulOfTimes() {
         Instant deleted = Instant.parse("2026-12-01T00:00:00Z");
-        AtomicReference<Instant> now = new AtomicReference<>(deleted);
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        MutableClock clock = new MutableClock(deleted);
         PermissionSetRetirement retirement = new PermissionSetRetirement(null, clock);
         PermissionSet ps = new PermissionSet();
         ps.getMetadata().setDeletionTimestamp(deleted.toString());
 
-        int firstDay = checks(retirement, ps, now, deleted, Duration.ofDays(1));
-        int secondDay = checks(retirement, ps, now, deleted.plus(Duration.ofDays(1)), Duration.ofDays(1));
+        int firstDay = checks(retirement, ps, clock, deleted, Duration.ofDays(1));
+        int secondDay = checks(retirement, ps, clock, deleted.plus(Duration.ofDays(1)), Duration.ofDays(1));
         System.out.printf("permission set stuck in deletion: %d Salesforce reads on day 1, %d on day 2 (a 30 s poll: 2880 a day)%n",
                 firstDay, secondDay);
         assertThat(firstDay).isLessThanOrEqualTo(10);
         assertThat(secondDay).isLessThanOrEqualTo(2);
     }
 
-    private static int checks(PermissionSetRetirement retirement, PermissionSet ps, AtomicReference<Instant> now, Instant from, Duration span) {
+    private static int checks(PermissionSetRetirement retirement, PermissionSet ps, MutableClock clock, Instant from, Duration span) {
         int calls = 0;
-        while (now.get().isBefore(from.plus(span))) {
-            if (!now.get().isBefore(from)) {
+        while (clock.instant().isBefore(from.plus(span))) {
+            if (!clock.instant().isBefore(from)) {
                 calls++;
             }
-            now.set(now.get().plus(retirement.recheck(ps)));
+            clock.advance(retirement.recheck(ps));
         }
         return calls;
     }

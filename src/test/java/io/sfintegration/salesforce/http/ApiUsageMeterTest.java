@@ -1,35 +1,16 @@
 package io.sfintegration.salesforce.http;
 
 import io.sfintegration.salesforce.ApiLimit;
+import io.sfintegration.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ApiUsageMeterTest {
-
-    private static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-29T00:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     void readsTheLimitHeader() {
@@ -42,14 +23,14 @@ class ApiUsageMeterTest {
 
     @Test
     void countsOwnCallsInARolling24Hours() {
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-29T00:00:00Z"));
         ApiUsageMeter meter = new ApiUsageMeter(clock);
         meter.recordOwnCall();
         meter.recordOwnCall();
-        clock.now = clock.now.plus(Duration.ofHours(23));
+        clock.advance(Duration.ofHours(23));
         meter.recordOwnCall();
         assertThat(meter.ownCallsInWindow()).isEqualTo(3);
-        clock.now = clock.now.plus(Duration.ofHours(2));
+        clock.advance(Duration.ofHours(2));
         assertThat(meter.ownCallsInWindow()).isEqualTo(1);
     }
 
