@@ -1,6 +1,7 @@
 package io.sfintegration.controller;
 
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 
@@ -14,6 +15,20 @@ public final class StatusPatches {
 
     public static <S> S copy(S status, S empty) {
         return status == null ? empty : Serialization.clone(status);
+    }
+
+    /**
+     * Writes the status at once, where no UpdateControl can carry it (a cleanup that keeps its finalizer).
+     *
+     * @return whether anything was written
+     */
+    public static <S, R extends CustomResource<?, S>> boolean patchNowIfChanged(KubernetesClient client, R resource, S before, S after) {
+        if (Objects.equals(Serialization.asJson(before), Serialization.asJson(after))) {
+            return false;
+        }
+        resource.setStatus(after);
+        client.resource(resource).patchStatus();
+        return true;
     }
 
     public static <S, R extends CustomResource<?, S>> UpdateControl<R> patchIfChanged(R resource, S before, S after, Duration reschedule) {

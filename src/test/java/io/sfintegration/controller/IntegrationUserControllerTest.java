@@ -157,10 +157,7 @@ class IntegrationUserControllerTest {
 
     @Test
     void refusesToAdoptAnUnmanagedUserUnlessAsked() {
-        String profileId = sf.one("SELECT Id FROM Profile WHERE Name = 'Minimum Access - API Only Integrations'").path("Id").asText();
-        String existing = sf.create("User", Map.of("Username", "legacy@acme.example.com", "LastName", "Legacy", "Email", "l@acme.example.com",
-                "Alias", "legacy", "TimeZoneSidKey", "America/Los_Angeles", "LocaleSidKey", "en_US", "EmailEncodingKey", "UTF-8",
-                "LanguageLocaleKey", "en_US", "ProfileId", profileId));
+        String existing = sf.createApiOnlyUser("legacy@acme.example.com", "Legacy", "l@acme.example.com", "legacy");
         harness.create(Resources.user("legacy", "legacy@acme.example.com", "reader"));
         harness.awaitCondition(IntegrationUser.class, "legacy", "Ready", "False", "AdoptionRefused");
         assertThat(sf.query("SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = '" + existing + "' AND PermissionSet.IsOwnedByProfile = false" + NOT_MARKER)).isEmpty();

@@ -319,10 +319,7 @@ class OwnershipEndToEndTest {
 
     /** A user a person made in Setup, with the same admin credentials the operator uses. */
     private String personUser(String username) {
-        String profileId = sf.one("SELECT Id FROM Profile WHERE Name = 'Minimum Access - API Only Integrations'").path("Id").asText();
-        return sf.create("User", Map.of("Username", username, "LastName", "Person", "Email", "p@acme.example.com",
-                "Alias", "person", "TimeZoneSidKey", "America/Los_Angeles", "LocaleSidKey", "en_US", "EmailEncodingKey", "UTF-8",
-                "LanguageLocaleKey", "en_US", "ProfileId", profileId));
+        return sf.createApiOnlyUser(username, "Person", "p@acme.example.com", "person");
     }
 
     /** A second team's SalesforceOrg reaching the same Salesforce org with the same credentials. */

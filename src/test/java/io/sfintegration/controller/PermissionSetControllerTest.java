@@ -126,10 +126,7 @@ class PermissionSetControllerTest {
     void deletionWaitsWhileAPersonStillHoldsTheSet() {
         harness.create(Resources.permissionSet("reader", "Test_Reader"));
         String psId = harness.awaitCondition(PermissionSet.class, "reader", "Ready", "True").getStatus().getPermissionSetId();
-        String profileId = sf.one("SELECT Id FROM Profile WHERE Name = 'Minimum Access - API Only Integrations'").path("Id").asText();
-        String someone = sf.create("User", Map.of("Username", "person@acme.example.com", "LastName", "Person", "Email", "p@acme.example.com",
-                "Alias", "person", "TimeZoneSidKey", "America/Los_Angeles", "LocaleSidKey", "en_US", "EmailEncodingKey", "UTF-8",
-                "LanguageLocaleKey", "en_US", "ProfileId", profileId));
+        String someone = sf.createApiOnlyUser("person@acme.example.com", "Person", "p@acme.example.com", "person");
         String licence = sf.one("SELECT Id FROM PermissionSetLicense WHERE MasterLabel = 'Salesforce API Integration'").path("Id").asText();
         sf.create("PermissionSetLicenseAssign", Map.of("AssigneeId", someone, "PermissionSetLicenseId", licence));
         sf.create("PermissionSetAssignment", Map.of("AssigneeId", someone, "PermissionSetId", psId));

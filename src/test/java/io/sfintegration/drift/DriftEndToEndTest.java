@@ -204,10 +204,7 @@ class DriftEndToEndTest {
 
     @Test
     void aScanThatFindsNothingChangedCostsOneCallAndOrphansAreReportedNotDeleted() {
-        String profileId = person.one("SELECT Id FROM Profile WHERE Name = 'Minimum Access - API Only Integrations'").path("Id").asText();
-        String orphanUser = person.create("User", Map.of("Username", "by.hand@acme.example.com", "LastName", "By Hand",
-                "Email", "by.hand@acme.example.com", "Alias", "byhand", "TimeZoneSidKey", "America/Los_Angeles",
-                "LocaleSidKey", "en_US", "EmailEncodingKey", "UTF-8", "LanguageLocaleKey", "en_US", "ProfileId", profileId));
+        String orphanUser = person.createApiOnlyUser("by.hand@acme.example.com", "By Hand", "by.hand@acme.example.com", "byhand");
         String license = person.one("SELECT Id FROM PermissionSetLicense WHERE MasterLabel = 'Salesforce API Integration'").path("Id").asText();
         person.create("PermissionSet", Map.of("Name", "Left_Behind", "Label", "Left behind", "LicenseId", license));
         // every change so far lies before the full scan's start minus the probe's overlap

@@ -61,6 +61,14 @@ public final class EmulatorRest {
         return r.path("id").asText();
     }
 
+    /** A user a person makes in Setup, on the API-only integration profile; returns its id. */
+    public String createApiOnlyUser(String username, String lastName, String email, String alias) {
+        String profileId = one("SELECT Id FROM Profile WHERE Name = 'Minimum Access - API Only Integrations'").path("Id").asText();
+        return create("User", Map.of("Username", username, "LastName", lastName, "Email", email, "Alias", alias,
+                "TimeZoneSidKey", "America/Los_Angeles", "LocaleSidKey", "en_US", "EmailEncodingKey", "UTF-8",
+                "LanguageLocaleKey", "en_US", "ProfileId", profileId));
+    }
+
     public void update(String type, String id, Map<String, Object> fields) {
         send("PATCH", "/services/data/v62.0/sobjects/" + type + "/" + id, fields);
     }

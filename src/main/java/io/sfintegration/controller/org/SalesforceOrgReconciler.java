@@ -12,7 +12,6 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.sfintegration.api.v1alpha1.IntegrationUser;
 import io.sfintegration.api.v1alpha1.PermissionSet;
 import io.sfintegration.api.v1alpha1.SalesforceOrg;
-import io.sfintegration.controller.Fingerprint;
 import java.util.ArrayList;
 import java.util.List;
 import io.sfintegration.api.v1alpha1.SalesforceOrgSpec;
@@ -119,9 +118,7 @@ public class SalesforceOrgReconciler implements Reconciler<SalesforceOrg>, Clean
             String message = "Waiting to be deleted: " + dependents.size() + " resource(s) still use this org (" + sample(dependents)
                     + "); they retire their Salesforce records first.";
             conditions.set(status, generation, ConditionTypes.READY, false, Reasons.IN_USE, message);
-            if (!Fingerprint.json(before).equals(Fingerprint.json(status))) {
-                org.setStatus(status);
-                context.getClient().resource(org).patchStatus();
+            if (StatusPatches.patchNowIfChanged(context.getClient(), org, before, status)) {
                 events.normal(org, Reasons.IN_USE, message);
             }
             // woken by the users and permission sets going away, not by a timer

@@ -31,8 +31,12 @@ public record Installation(String id) {
     }
 
     public boolean isForeignMarker(String permissionSetName) {
-        return permissionSetName != null && permissionSetName.toLowerCase(Locale.ROOT).startsWith(MARKER_PREFIX.toLowerCase(Locale.ROOT))
-                && !isOwnMarker(permissionSetName);
+        return isMarker(permissionSetName) && !isOwnMarker(permissionSetName);
+    }
+
+    /** Whether the permission set is any installation's marker (it says who manages a user, it grants nothing). */
+    public static boolean isMarker(String permissionSetName) {
+        return permissionSetName != null && permissionSetName.toLowerCase(Locale.ROOT).startsWith(MARKER_PREFIX.toLowerCase(Locale.ROOT));
     }
 
     /** The tag this installation appends to the Description of the permission sets it manages. */

@@ -291,9 +291,7 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
         PermissionSetStatus before = StatusPatches.copy(ps.getStatus(), new PermissionSetStatus());
         PermissionSetStatus status = StatusPatches.copy(ps.getStatus(), new PermissionSetStatus());
         statuses.waiting(status, generation(ps), reason, message);
-        if (!Fingerprint.json(before).equals(Fingerprint.json(status))) {
-            ps.setStatus(status);
-            context.getClient().resource(ps).patchStatus();
+        if (StatusPatches.patchNowIfChanged(context.getClient(), ps, before, status)) {
             events.normal(ps, reason, message);
         }
     }

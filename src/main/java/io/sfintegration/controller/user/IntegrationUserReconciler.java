@@ -164,12 +164,7 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
             }
 
             UserState found = observe(spec.getUsername(), record, org);
-            Optional<String> nameHolder = found == null || found.user().username().equalsIgnoreCase(spec.getUsername()) ? Optional.empty()
-                    : claims.otherHolder(user, found.user().username(), orgId, context.getPrimaryCache(), this::org).map(Claims::describe);
-            Optional<String> recordedByOther = found == null ? Optional.empty()
-                    : claims.otherRecorder(user, orgId, found.user().id(), context.getPrimaryCache()).map(Claims::describe);
-            UserOwnership.Decision decision = UserOwnership.decide(spec.getUsername(), spec.getAdoption(), orgId,
-                    markers.installation(), record, found, nameHolder, recordedByOther);
+            UserOwnership.Decision decision = ownership(user, spec.getAdoption(), orgId, record, found, context);
             if (decision.kind() == UserOwnership.Kind.REFUSE) {
                 return stop(user, before, status, generation, decision.reason(), decision.message(), null);
             }
@@ -209,6 +204,17 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
             return stop(user, before, status, generation, e.hasErrorCode("REQUEST_LIMIT_EXCEEDED") ? Reasons.API_LIMIT_EXCEEDED : Reasons.REJECTED_BY_SALESFORCE,
                     "Salesforce refused the change: " + e.getMessage(), e.hasErrorCode("REQUEST_LIMIT_EXCEEDED") ? Duration.ofMinutes(15) : null);
         }
+    }
+
+    /** The ownership decision with the cluster's facts: who else claims the found user's name, who else recorded it. */
+    private UserOwnership.Decision ownership(IntegrationUser user, AdoptionPolicy adoption, String orgId, Optional<OwnershipRecord> record,
+                                             UserState found, Context<IntegrationUser> context) {
+        String username = user.getSpec().getUsername();
+        Optional<String> nameHolder = found == null || found.user().username().equalsIgnoreCase(username) ? Optional.empty()
+                : claims.otherHolder(user, found.user().username(), orgId, context.getPrimaryCache(), this::org).map(Claims::describe);
+        Optional<String> recordedByOther = found == null ? Optional.empty()
+                : claims.otherRecorder(user, orgId, found.user().id(), context.getPrimaryCache()).map(Claims::describe);
+        return UserOwnership.decide(username, adoption, orgId, markers.installation(), record, found, nameHolder, recordedByOther);
     }
 
     /** The user as Salesforce has it now: by the recorded id when there is one (a rename in Setup is drift), else by username. */
@@ -275,13 +281,8 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
             return DeleteControl.defaultDelete();
         }
         UserState found = observe(user.getSpec().getUsername(), record, org);
-        Optional<String> recordedByOther = found == null ? Optional.empty()
-                : claims.otherRecorder(user, orgId, found.user().id(), context.getPrimaryCache()).map(Claims::describe);
-        Optional<String> nameHolder = found == null || found.user().username().equalsIgnoreCase(user.getSpec().getUsername()) ? Optional.empty()
-                : claims.otherHolder(user, found.user().username(), orgId, context.getPrimaryCache(), this::org).map(Claims::describe);
         // never adopt on the way out
-        UserOwnership.Decision decision = UserOwnership.decide(user.getSpec().getUsername(), AdoptionPolicy.Never, orgId,
-                markers.installation(), record, found, nameHolder, recordedByOther);
+        UserOwnership.Decision decision = ownership(user, AdoptionPolicy.Never, orgId, record, found, context);
         if (decision.kind() != UserOwnership.Kind.OWNED) {
             if (found != null) {
                 events.warning(user, "LeftUntouched", "Did not retire Salesforce user " + found.user().username() + " (" + found.user().id()
@@ -302,9 +303,7 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
         IntegrationUserStatus before = StatusPatches.copy(user.getStatus(), new IntegrationUserStatus());
         IntegrationUserStatus status = StatusPatches.copy(user.getStatus(), new IntegrationUserStatus());
         conditions.set(status, generation(user), ConditionTypes.READY, false, Reasons.RETIREMENT_PENDING, message);
-        if (!Fingerprint.json(before).equals(Fingerprint.json(status))) {
-            user.setStatus(status);
-            context.getClient().resource(user).patchStatus();
+        if (StatusPatches.patchNowIfChanged(context.getClient(), user, before, status)) {
             events.warning(user, Reasons.RETIREMENT_PENDING, message);
         }
     }

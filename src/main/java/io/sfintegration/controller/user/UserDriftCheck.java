@@ -12,7 +12,6 @@ import io.sfintegration.salesforce.UserState;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,7 +53,7 @@ public final class UserDriftCheck {
     }
 
     private static boolean isMarker(Assignment a) {
-        return a.targetName() != null && a.targetName().toLowerCase(Locale.ROOT).startsWith(Installation.MARKER_PREFIX.toLowerCase(Locale.ROOT));
+        return Installation.isMarker(a.targetName());
     }
 
     private static void assignments(List<String> out, String what, List<Assignment> present, Map<String, String> desired, OwnershipRecord record) {

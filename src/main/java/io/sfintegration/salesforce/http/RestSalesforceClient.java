@@ -988,21 +988,11 @@ public final class RestSalesforceClient implements SalesforceClient {
     @Override
     public ChangeProbe probeChangesSince(Instant since) {
         String t = Soql.dateTime(since);
-        List<List<JsonNode>> rows = rest.queries(List.of(
-                "SELECT Id, CreatedDate, Action, Section, Display, CreatedBy.Username, DelegateUser FROM SetupAuditTrail"
-                        + " WHERE CreatedDate > " + t + " ORDER BY CreatedDate ASC",
+        return probe(t, List.of(
                 "SELECT Id FROM User WHERE SystemModstamp > " + t + " LIMIT 1",
                 "SELECT Id FROM PermissionSetAssignment WHERE SystemModstamp > " + t + " LIMIT 1",
                 "SELECT Id FROM PermissionSet WHERE SystemModstamp > " + t + " LIMIT 1",
                 "SELECT Id FROM ObjectPermissions WHERE SystemModstamp > " + t + " LIMIT 1"));
-        List<AuditEntry> audit = new ArrayList<>();
-        for (JsonNode r : rows.get(0)) {
-            audit.add(new AuditEntry(JsonRecords.text(r, "Id"), JsonRecords.instant(r, "CreatedDate"),
-                    JsonRecords.text(r, "Action"), JsonRecords.text(r, "Section"), JsonRecords.text(r, "Display"),
-                    JsonRecords.text(r, "CreatedBy.Username"), JsonRecords.text(r, "DelegateUser")));
-        }
-        boolean changed = rows.subList(1, rows.size()).stream().anyMatch(list -> !list.isEmpty());
-        return new ChangeProbe(audit, changed);
     }
 
     /**
@@ -1034,13 +1024,20 @@ public final class RestSalesforceClient implements SalesforceClient {
         }
         String sets = setFilter.isEmpty() ? "" : " AND (" + String.join(" OR ", setFilter) + ")";
         String parents = setFilter.isEmpty() ? "" : " AND (" + String.join(" OR ", setFilter.stream().map(f -> "Parent." + f).toList()) + ")";
-        List<List<JsonNode>> rows = rest.queries(List.of(
-                "SELECT Id, CreatedDate, Action, Section, Display, CreatedBy.Username, DelegateUser FROM SetupAuditTrail"
-                        + " WHERE CreatedDate > " + t + " ORDER BY CreatedDate ASC",
+        return probe(t, List.of(
                 "SELECT Id FROM User WHERE LastModifiedDate > " + t + users + " LIMIT 1",
                 "SELECT Id FROM PermissionSetAssignment WHERE SystemModstamp > " + t + assignees + " LIMIT 1",
                 "SELECT Id FROM PermissionSet WHERE SystemModstamp > " + t + sets + " LIMIT 1",
                 "SELECT Id FROM ObjectPermissions WHERE SystemModstamp > " + t + parents + " LIMIT 1"));
+    }
+
+    /** The audit trail since {@code t} plus the "anything newer?" queries, in one composite call. */
+    private ChangeProbe probe(String t, List<String> changeQueries) {
+        List<String> queries = new ArrayList<>();
+        queries.add("SELECT Id, CreatedDate, Action, Section, Display, CreatedBy.Username, DelegateUser FROM SetupAuditTrail"
+                + " WHERE CreatedDate > " + t + " ORDER BY CreatedDate ASC");
+        queries.addAll(changeQueries);
+        List<List<JsonNode>> rows = rest.queries(queries);
         List<AuditEntry> audit = new ArrayList<>();
         for (JsonNode r : rows.get(0)) {
             audit.add(new AuditEntry(JsonRecords.text(r, "Id"), JsonRecords.instant(r, "CreatedDate"),
