@@ -8,6 +8,7 @@ local hs = {}
 -- waiting for a seat, an org, a dependency, Salesforce or the outcome of a write: resolves without a change in Git
 local progressing = {
   ApiLimitExceeded = true,
+  CallBudgetExceeded = true,
   InUse = true,
   LicenseLimitExceeded = true,
   OrgNotReady = true,

@@ -14,4 +14,12 @@ public interface SalesforceClients {
 
     /** Drops the cached client and token of an org (deleted, or its credentials changed). */
     void forget(SalesforceOrg org);
+
+    /**
+     * The per-reconcile call budgets every client of this operator charges its requests to. The default, for
+     * hand-made clients in tests, is budgets that no request is charged to.
+     */
+    default CallBudgets budgets() {
+        return new CallBudgets(1);
+    }
 }

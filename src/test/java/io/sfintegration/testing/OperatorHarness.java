@@ -18,6 +18,7 @@ import io.sfintegration.controller.org.OrgSettings;
 import io.sfintegration.emulator.EmulatorConfig;
 import io.sfintegration.emulator.SalesforceEmulator;
 import io.sfintegration.local.kube.EmbeddedKubernetes;
+import io.sfintegration.salesforce.CallBudgets;
 import io.sfintegration.salesforce.SalesforceClients;
 
 import java.time.Clock;
@@ -77,6 +78,8 @@ public final class OperatorHarness implements AutoCloseable {
     private final SalesforceEmulator emulator;
     private final Function<KubernetesClient, SalesforceClients> clientsFactory;
     private Options options;
+    /** The call budgets of every operator this harness started (a restart makes new ones). */
+    private final List<CallBudgets> budgets = new java.util.concurrent.CopyOnWriteArrayList<>();
     private OperatorComponents components;
     private Operator operator;
 
@@ -110,8 +113,25 @@ public final class OperatorHarness implements AutoCloseable {
         return new OperatorHarness(options, k -> TestClients.create(k, batching));
     }
 
+    /**
+     * Per kind of reconcile, the most Salesforce calls one reconcile used and its stated bound, over every operator
+     * this harness started.
+     */
+    public java.util.Map<CallBudgets.Kind, CallBudgets.Observed> observedCallBudgets() {
+        java.util.Map<CallBudgets.Kind, CallBudgets.Observed> merged = new java.util.EnumMap<>(CallBudgets.Kind.class);
+        for (CallBudgets b : budgets) {
+            for (CallBudgets.Observed o : b.observed()) {
+                merged.merge(o.kind(), o, (x, y) -> new CallBudgets.Observed(x.kind(), Math.max(x.maxCalls(), y.maxCalls()),
+                        Math.max(x.maxLimit(), y.maxLimit()), x.reconciles() + y.reconciles(), x.refusals() + y.refusals()));
+            }
+        }
+        return merged;
+    }
+
     public void startOperator() {
-        components = new OperatorComponents(operatorClient, clientsFactory.apply(operatorClient), new SimpleMeterRegistry(), Clock.systemUTC(),
+        SalesforceClients clients = clientsFactory.apply(operatorClient);
+        budgets.add(clients.budgets());
+        components = new OperatorComponents(operatorClient, clients, new SimpleMeterRegistry(), Clock.systemUTC(),
                 options.orgSettings());
         operator = new Operator(o -> {
             o.withKubernetesClient(operatorClient)

@@ -14,15 +14,11 @@ public final class TestClients {
     }
 
     /**
-     * Functional tests batch with the short window the operator had before bursts were tuned (20 ms, 3 ms linger):
-     * they check behaviour, and a shorter reconcile keeps their timing close to what they were written for.
-     * Benchmarks use {@link #create(KubernetesClient, BatchSettings)} with the production defaults.
+     * The production batch window ({@link BatchSettings#defaults()}: 1 s max-wait, 100 ms linger), so the tests see the
+     * latency and the batches a deployed operator has. Tests wait on conditions, never on the window's length.
      */
-    public static final BatchSettings TEST_BATCHING = BatchSettings.defaults()
-            .withMaxWait(java.time.Duration.ofMillis(20)).withLingerWhenIdle(java.time.Duration.ofMillis(3));
-
     public static SalesforceClients create(KubernetesClient kubernetes) {
-        return create(kubernetes, TEST_BATCHING);
+        return create(kubernetes, BatchSettings.defaults());
     }
 
     public static SalesforceClients create(KubernetesClient kubernetes, BatchSettings batching) {

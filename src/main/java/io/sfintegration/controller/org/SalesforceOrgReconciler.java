@@ -24,6 +24,8 @@ import io.sfintegration.controller.status.ConditionTypes;
 import io.sfintegration.controller.status.Reasons;
 import io.sfintegration.controller.status.StatusConditions;
 import io.sfintegration.salesforce.AuthenticationException;
+import io.sfintegration.salesforce.CallBudgetExceededException;
+import io.sfintegration.salesforce.CallBudgets;
 import io.sfintegration.salesforce.CredentialsException;
 import io.sfintegration.salesforce.OrgSnapshot;
 import io.sfintegration.salesforce.SalesforceClients;
@@ -44,6 +46,8 @@ public class SalesforceOrgReconciler implements Reconciler<SalesforceOrg>, Clean
     private final EventRecorder events;
     private final StatusConditions conditions;
     private final OrgSettings settings;
+    private final Clock clock;
+    private final CallBudgets budgets;
     private volatile OrgDependents<IntegrationUser> users;
     private volatile OrgDependents<PermissionSet> permissionSets;
 
@@ -55,6 +59,8 @@ public class SalesforceOrgReconciler implements Reconciler<SalesforceOrg>, Clean
         this.events = events;
         this.conditions = new StatusConditions(clock);
         this.settings = settings;
+        this.clock = clock;
+        this.budgets = clients.budgets();
     }
 
     @Override
@@ -66,8 +72,16 @@ public class SalesforceOrgReconciler implements Reconciler<SalesforceOrg>, Clean
         return List.of(users.eventSource(), permissionSets.eventSource());
     }
 
+    /** The org's describe is charged to the reconcile's call budget like every other reconcile's calls. */
     @Override
     public UpdateControl<SalesforceOrg> reconcile(SalesforceOrg org, Context<SalesforceOrg> context) {
+        try (CallBudgets.Scope budget = budgets.open(CallBudgets.Kind.SALESFORCE_ORG,
+                "SalesforceOrg " + org.getMetadata().getNamespace() + "/" + org.getMetadata().getName(), 0)) {
+            return reconcileWithinBudget(org);
+        }
+    }
+
+    private UpdateControl<SalesforceOrg> reconcileWithinBudget(SalesforceOrg org) {
         SalesforceOrgStatus before = StatusPatches.copy(org.getStatus(), new SalesforceOrgStatus());
         SalesforceOrgStatus status = StatusPatches.copy(org.getStatus(), new SalesforceOrgStatus());
         long generation = org.getMetadata().getGeneration() == null ? 0 : org.getMetadata().getGeneration();
@@ -82,7 +96,7 @@ public class SalesforceOrgReconciler implements Reconciler<SalesforceOrg>, Clean
                         + " and now reaches org " + snapshot.orgId() + "; " + dependents.size() + " resource(s) use it (" + sample(dependents)
                         + "). Nothing is written until a person points it back, or moves those resources to a SalesforceOrg for the new org.");
                 catalog.forget(key);
-                return StatusPatches.patchIfChanged(org, before, status, settings.retryInterval());
+                return StatusPatches.patchIfChanged(org, before, status, retryAfter(before));
             }
             catalog.refresh(key, snapshot);
             OrgStatusMapper.apply(status, snapshot, apiVersion(org));
@@ -90,16 +104,19 @@ public class SalesforceOrgReconciler implements Reconciler<SalesforceOrg>, Clean
             conditions.set(status, generation, ConditionTypes.READY, true, Reasons.AVAILABLE, OrgStatusMapper.summary(snapshot));
         } catch (CredentialsException e) {
             fail(org, status, generation, false, e.reason(), e.getMessage());
-            next = settings.retryInterval();
+            next = retryAfter(before);
         } catch (AuthenticationException e) {
             fail(org, status, generation, false, Reasons.AUTHENTICATION_FAILED,
                     "Salesforce refused the credentials: " + e.getMessage() + ". Check the connected app, the user and the key or secret.");
-            next = settings.retryInterval();
+            next = retryAfter(before);
+        } catch (CallBudgetExceededException e) {
+            fail(org, status, generation, true, Reasons.CALL_BUDGET_EXCEEDED, "Reading the org took more Salesforce calls than its budget: " + e.getMessage());
+            next = retryAfter(before);
         } catch (SalesforceException e) {
             boolean limit = e.hasErrorCode("REQUEST_LIMIT_EXCEEDED");
             fail(org, status, generation, true, limit ? Reasons.API_LIMIT_EXCEEDED : Reasons.UNREACHABLE,
                     (limit ? "The org's daily API allocation is used up: " : "Salesforce could not be reached: ") + e.getMessage());
-            next = settings.retryInterval();
+            next = retryAfter(before);
         }
         return StatusPatches.patchIfChanged(org, before, status, next);
     }
@@ -128,6 +145,22 @@ public class SalesforceOrgReconciler implements Reconciler<SalesforceOrg>, Clean
         catalog.forget(key);
         clients.forget(org);
         return DeleteControl.defaultDelete();
+    }
+
+    /**
+     * How soon an org that is not Ready is tried again: about as long as it has been failing already (Ready=False
+     * since), at least {@code retryInterval} and at most {@code maxRetryInterval}. No fixed period: an org whose
+     * credentials stay wrong for a day is tried about 15 times that day with the defaults (30 s, doubling, 1 h).
+     */
+    Duration retryAfter(SalesforceOrgStatus before) {
+        java.util.Optional<java.time.Instant> failingSince = before.condition(ConditionTypes.READY)
+                .filter(c -> "False".equals(c.getStatus()) && c.getLastTransitionTime() != null)
+                .map(c -> java.time.Instant.parse(c.getLastTransitionTime()));
+        Duration waited = failingSince.map(s -> Duration.between(s, clock.instant())).orElse(Duration.ZERO);
+        if (waited.compareTo(settings.retryInterval()) < 0) {
+            return settings.retryInterval();
+        }
+        return waited.compareTo(settings.maxRetryInterval()) > 0 ? settings.maxRetryInterval() : waited;
     }
 
     /** namespace/name of the resources that reference this org. */

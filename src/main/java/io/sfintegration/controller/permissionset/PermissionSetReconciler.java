@@ -40,6 +40,8 @@ import io.sfintegration.controller.status.ConditionTypes;
 import io.sfintegration.controller.status.Reasons;
 import io.sfintegration.controller.status.StatusAggregator;
 import io.sfintegration.controller.status.StatusConditions;
+import io.sfintegration.salesforce.CallBudgetExceededException;
+import io.sfintegration.salesforce.CallBudgets;
 import io.sfintegration.salesforce.OutcomeUnknownException;
 import io.sfintegration.salesforce.PermissionSetState;
 import io.sfintegration.salesforce.SalesforceClients;
@@ -86,11 +88,13 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
             ps -> ps.getSpec() == null || ps.getSpec().getOrgRef() == null ? null : ps.getSpec().getOrgRef().getName());
     private volatile InformerEventSource<SalesforceOrg, PermissionSet> orgs;
     private volatile InformerEventSource<IntegrationUser, PermissionSet> users;
+    private final CallBudgets budgets;
 
     @Inject
     public PermissionSetReconciler(SalesforceClients clients, OrgCatalog catalog, EventRecorder events,
                                    ResyncRequests resync, Clock clock, KubernetesClient kubernetes, Installation installation) {
         this.gate = new OrgGate(clients, catalog);
+        this.budgets = clients.budgets();
         this.catalog = catalog;
         this.events = events;
         this.resync = resync;
@@ -112,8 +116,29 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
         return List.of(orgs, users, resync.eventSourceFor(PermissionSet.class));
     }
 
+    /** Every Salesforce call of the reconcile is charged to its budget; the call beyond it is refused. */
     @Override
     public UpdateControl<PermissionSet> reconcile(PermissionSet ps, Context<PermissionSet> context) {
+        try (CallBudgets.Scope budget = budgets.open(CallBudgets.Kind.PERMISSION_SET, describe(ps), rows(ps))) {
+            return reconcileWithinBudget(ps, context);
+        }
+    }
+
+    private static String describe(PermissionSet ps) {
+        return "PermissionSet " + ps.getMetadata().getNamespace() + "/" + ps.getMetadata().getName();
+    }
+
+    /** Object and field permission rows of the spec: the writes, and the pages of the read, grow with them. */
+    static int rows(PermissionSet ps) {
+        PermissionSetSpec spec = ps.getSpec();
+        if (spec == null) {
+            return 0;
+        }
+        return (spec.getObjectPermissions() == null ? 0 : spec.getObjectPermissions().size())
+                + (spec.getFieldPermissions() == null ? 0 : spec.getFieldPermissions().size());
+    }
+
+    private UpdateControl<PermissionSet> reconcileWithinBudget(PermissionSet ps, Context<PermissionSet> context) {
         PermissionSetStatus before = StatusPatches.copy(ps.getStatus(), new PermissionSetStatus());
         PermissionSetStatus status = StatusPatches.copy(ps.getStatus(), new PermissionSetStatus());
         long generation = generation(ps);
@@ -227,7 +252,8 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
     @Override
     public ErrorStatusUpdateControl<PermissionSet> updateErrorStatus(PermissionSet ps, Context<PermissionSet> context, Exception e) {
         PermissionSetStatus status = StatusPatches.copy(ps.getStatus(), new PermissionSetStatus());
-        String reason = e instanceof OutcomeUnknownException ? Reasons.OUTCOME_UNKNOWN : Reasons.RECONCILE_ERROR;
+        String reason = e instanceof OutcomeUnknownException ? Reasons.OUTCOME_UNKNOWN
+                : e instanceof CallBudgetExceededException ? Reasons.CALL_BUDGET_EXCEEDED : Reasons.RECONCILE_ERROR;
         String message = "Reconcile failed, retrying: " + e.getMessage();
         statuses.failed(ps, status, generation(ps), reason, message);
         LOG.debugf("permission set %s/%s: %s", ps.getMetadata().getNamespace(), ps.getMetadata().getName(), e.getMessage());
@@ -241,6 +267,12 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
      */
     @Override
     public DeleteControl cleanup(PermissionSet ps, Context<PermissionSet> context) {
+        try (CallBudgets.Scope budget = budgets.open(CallBudgets.Kind.PERMISSION_SET_DELETE, describe(ps), rows(ps))) {
+            return cleanupWithinBudget(ps, context);
+        }
+    }
+
+    private DeleteControl cleanupWithinBudget(PermissionSet ps, Context<PermissionSet> context) {
         Optional<OwnershipRecord> record = OwnershipRecords.read(ps);
         String name = ps.getSpec().getName();
         if (record.isEmpty() || (record.get().id() == null && !record.get().pending())) {

@@ -24,6 +24,8 @@ public final class Reasons {
     public static final String RETIREMENT_PENDING = "RetirementPending";
     /** A create whose answer was lost: the next reconcile looks for what it made before sending anything again. */
     public static final String OUTCOME_UNKNOWN = "OutcomeUnknown";
+    /** A reconcile used its stated budget of Salesforce calls (README "API call budget"); retried with backoff. */
+    public static final String CALL_BUDGET_EXCEEDED = "CallBudgetExceeded";
     public static final String PROFILE_NOT_ALLOWED = "ProfileNotAllowed";
     public static final String PROFILE_NOT_FOUND = "ProfileNotFound";
     public static final String LICENSE_NOT_FOUND = "LicenseNotFound";

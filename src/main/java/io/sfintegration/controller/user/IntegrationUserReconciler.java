@@ -34,6 +34,8 @@ import io.sfintegration.controller.status.StatusAggregator;
 import io.sfintegration.controller.status.StatusConditions;
 import io.sfintegration.salesforce.SalesforceClients;
 import io.sfintegration.salesforce.SalesforceException;
+import io.sfintegration.salesforce.CallBudgetExceededException;
+import io.sfintegration.salesforce.CallBudgets;
 import io.sfintegration.salesforce.OutcomeUnknownException;
 import io.sfintegration.salesforce.UserState;
 import io.sfintegration.api.v1alpha1.UserDeletionPolicy;
@@ -86,11 +88,13 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
             u -> u.getSpec() == null ? null : u.getSpec().getUsername(),
             u -> u.getSpec() == null || u.getSpec().getOrgRef() == null ? null : u.getSpec().getOrgRef().getName());
     private volatile InformerEventSource<SalesforceOrg, IntegrationUser> orgs;
+    private final CallBudgets budgets;
 
     @Inject
     public IntegrationUserReconciler(SalesforceClients clients, OrgCatalog catalog, EventRecorder events,
                                      ResyncRequests resync, Clock clock, KubernetesClient kubernetes, Installation installation) {
         this.gate = new OrgGate(clients, catalog);
+        this.budgets = clients.budgets();
         this.resolver = new DesiredUserResolver(catalog);
         this.conditions = new StatusConditions(clock);
         this.statuses = new StatusAggregator(conditions, events::warning);
@@ -110,8 +114,19 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
         return List.of(orgs, PermissionSetEventSource.create(context), resync.eventSourceFor(IntegrationUser.class));
     }
 
+    /** Every Salesforce call of the reconcile is charged to its budget; the call beyond it is refused. */
     @Override
     public UpdateControl<IntegrationUser> reconcile(IntegrationUser user, Context<IntegrationUser> context) {
+        try (CallBudgets.Scope budget = budgets.open(CallBudgets.Kind.INTEGRATION_USER, describe(user), 0)) {
+            return reconcileWithinBudget(user, context);
+        }
+    }
+
+    private static String describe(IntegrationUser user) {
+        return "IntegrationUser " + user.getMetadata().getNamespace() + "/" + user.getMetadata().getName();
+    }
+
+    private UpdateControl<IntegrationUser> reconcileWithinBudget(IntegrationUser user, Context<IntegrationUser> context) {
         IntegrationUserStatus before = StatusPatches.copy(user.getStatus(), new IntegrationUserStatus());
         IntegrationUserStatus status = StatusPatches.copy(user.getStatus(), new IntegrationUserStatus());
         long generation = generation(user);
@@ -240,7 +255,8 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
     @Override
     public ErrorStatusUpdateControl<IntegrationUser> updateErrorStatus(IntegrationUser user, Context<IntegrationUser> context, Exception e) {
         IntegrationUserStatus status = StatusPatches.copy(user.getStatus(), new IntegrationUserStatus());
-        String reason = e instanceof OutcomeUnknownException ? Reasons.OUTCOME_UNKNOWN : Reasons.RECONCILE_ERROR;
+        String reason = e instanceof OutcomeUnknownException ? Reasons.OUTCOME_UNKNOWN
+                : e instanceof CallBudgetExceededException ? Reasons.CALL_BUDGET_EXCEEDED : Reasons.RECONCILE_ERROR;
         String message = "Reconcile failed, retrying: " + e.getMessage();
         statuses.failed(user, status, generation(user), reason, message);
         LOG.debugf("integration user %s/%s: %s", user.getMetadata().getNamespace(), user.getMetadata().getName(), e.getMessage());
@@ -254,6 +270,12 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
      */
     @Override
     public DeleteControl cleanup(IntegrationUser user, Context<IntegrationUser> context) {
+        try (CallBudgets.Scope budget = budgets.open(CallBudgets.Kind.INTEGRATION_USER_DELETE, describe(user), 0)) {
+            return cleanupWithinBudget(user, context);
+        }
+    }
+
+    private DeleteControl cleanupWithinBudget(IntegrationUser user, Context<IntegrationUser> context) {
         Optional<OwnershipRecord> record = OwnershipRecords.read(user);
         if (record.isEmpty() || (record.get().id() == null && !record.get().pending())) {
             return DeleteControl.defaultDelete();

@@ -1,6 +1,7 @@
 package io.sfintegration.salesforce.batch;
 
 import io.sfintegration.salesforce.ApiLimit;
+import io.sfintegration.salesforce.CallBudgets;
 import io.sfintegration.salesforce.ChangeProbe;
 import io.sfintegration.salesforce.OrgInventory;
 import io.sfintegration.salesforce.FieldAccess;
@@ -52,6 +53,7 @@ public final class CoalescingSalesforceClient implements SalesforceClient, AutoC
     private static final UnaryOperator<String> LOWER_CASE = s -> s.toLowerCase(Locale.ROOT);
 
     private final SalesforceClient delegate;
+    private final CallBudgets budgets;
     private final ScheduledExecutorService timer;
     private final ExecutorService runner;
 
@@ -75,7 +77,15 @@ public final class CoalescingSalesforceClient implements SalesforceClient, AutoC
     }
 
     public CoalescingSalesforceClient(SalesforceClient delegate, BatchSettings settings) {
+        this(delegate, settings, null);
+    }
+
+    /**
+     * @param budgets charged for each batch, every caller its share (see {@link CallBudgets#shared}); null: no budgets
+     */
+    public CoalescingSalesforceClient(SalesforceClient delegate, BatchSettings settings, CallBudgets budgets) {
         this.delegate = delegate;
+        this.budgets = budgets;
         this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("sf-batch-timer"));
         this.runner = Executors.newCachedThreadPool(daemonThreads("sf-batch-runner"));
 
@@ -97,7 +107,7 @@ public final class CoalescingSalesforceClient implements SalesforceClient, AutoC
     }
 
     private <I, O> MicroBatcher<I, O> batcher(String name, BatchSettings settings, BatchFunction<I, O> function) {
-        return new MicroBatcher<>(name, settings, function, timer, runner);
+        return new MicroBatcher<>(name, settings, function, timer, runner, budgets);
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

@@ -1,6 +1,7 @@
 package io.sfintegration.salesforce.batch;
 
 import io.sfintegration.api.v1alpha1.SalesforceOrg;
+import io.sfintegration.salesforce.CallBudgets;
 import io.sfintegration.salesforce.SalesforceClient;
 import io.sfintegration.salesforce.SalesforceClients;
 
@@ -36,7 +37,7 @@ public final class CoalescingSalesforceClients implements SalesforceClients, Aut
             if (old != null) {
                 old.coalescing().close();
             }
-            return new Wrapped(raw, new CoalescingSalesforceClient(raw, settings));
+            return new Wrapped(raw, new CoalescingSalesforceClient(raw, settings, delegate.budgets()));
         });
         return w.coalescing();
     }
@@ -48,6 +49,11 @@ public final class CoalescingSalesforceClients implements SalesforceClients, Aut
             old.coalescing().close();
         }
         delegate.forget(org);
+    }
+
+    @Override
+    public CallBudgets budgets() {
+        return delegate.budgets();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.sfintegration.salesforce.batch;
 
+import io.sfintegration.salesforce.CallBudget;
+import io.sfintegration.salesforce.CallBudgets;
 import io.sfintegration.salesforce.SalesforceException;
 
 import java.util.ArrayList;
@@ -32,6 +34,7 @@ public final class MicroBatcher<I, O> {
     private final BatchFunction<I, O> function;
     private final ScheduledExecutorService timer;
     private final Executor runner;
+    private final CallBudgets budgets;
 
     private final Object lock = new Object();
     /** The batch accepting items, or null. Guarded by lock. */
@@ -42,6 +45,16 @@ public final class MicroBatcher<I, O> {
 
     public MicroBatcher(String name, BatchSettings settings, BatchFunction<I, O> function,
                         ScheduledExecutorService timer, Executor runner) {
+        this(name, settings, function, timer, runner, null);
+    }
+
+    /**
+     * @param budgets the callers' call budgets: a batch charges each caller its share of every request it sends, and
+     *                a caller whose budget runs out gets its budget's exception (null: nothing is charged)
+     */
+    public MicroBatcher(String name, BatchSettings settings, BatchFunction<I, O> function,
+                        ScheduledExecutorService timer, Executor runner, CallBudgets budgets) {
+        this.budgets = budgets;
         this.name = name;
         this.settings = settings;
         this.function = function;
@@ -54,7 +67,7 @@ public final class MicroBatcher<I, O> {
         if (items.isEmpty()) {
             return List.of();
         }
-        Entry entry = new Entry(List.copyOf(items));
+        Entry entry = new Entry(List.copyOf(items), budgets == null ? null : budgets.current());
         List<Batch> due = new ArrayList<>(2);
         Batch joined;
         synchronized (lock) {
@@ -159,7 +172,9 @@ public final class MicroBatcher<I, O> {
         try {
             List<I> all = new ArrayList<>(batch.size);
             batch.entries.forEach(e -> all.addAll(e.items));
-            List<O> results = function.apply(all);
+            List<CallBudget> participants = batch.entries.stream().map(e -> e.budget).toList();
+            Set<CallBudget> refused = ConcurrentHashMap.newKeySet();
+            List<O> results = budgets == null ? function.apply(all) : budgets.shared(participants, refused, () -> function.apply(all));
             if (results == null || results.size() != all.size()) {
                 batch.fail(new SalesforceException("batched " + name + " returned "
                         + (results == null ? "no" : results.size()) + " results for " + all.size() + " items", false, null));
@@ -168,6 +183,12 @@ public final class MicroBatcher<I, O> {
             int from = 0;
             for (Entry e : batch.entries) {
                 int to = from + e.items.size();
+                if (e.budget != null && refused.contains(e.budget)) {
+                    // its budget ran out during the batch: the others got their answers, this caller is refused
+                    e.result.completeExceptionally(e.budget.exceeded(name));
+                    from = to;
+                    continue;
+                }
                 e.result.complete(Collections.unmodifiableList(new ArrayList<>(results.subList(from, to))));
                 from = to;
             }
@@ -207,10 +228,13 @@ public final class MicroBatcher<I, O> {
 
     private final class Entry {
         final List<I> items;
+        /** The caller's call budget, or null. */
+        final CallBudget budget;
         final CompletableFuture<List<O>> result = new CompletableFuture<>();
 
-        Entry(List<I> items) {
+        Entry(List<I> items, CallBudget budget) {
             this.items = items;
+            this.budget = budget;
         }
     }
 

@@ -13,6 +13,7 @@ import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.sfintegration.salesforce.ApiLimit;
+import io.sfintegration.salesforce.CallBudgetExceededException;
 import io.sfintegration.salesforce.OutcomeUnknownException;
 import io.sfintegration.salesforce.SalesforceException;
 import org.jboss.logging.Logger;
@@ -141,7 +142,8 @@ final class ResilientExchange {
     /** Retried by the client: retryable failures that Salesforce answered or the connection caused. */
     static boolean isTransient(Throwable e) {
         return e instanceof SalesforceException se && se.retryable()
-                && !(se instanceof CircuitOpenException) && !(se instanceof ThrottledException) && !(se instanceof OutcomeUnknownException);
+                && !(se instanceof CircuitOpenException) && !(se instanceof ThrottledException) && !(se instanceof OutcomeUnknownException)
+                && !(se instanceof CallBudgetExceededException);
     }
 
     private void acquirePermit() {
@@ -178,6 +180,9 @@ final class ResilientExchange {
         }
         if (e instanceof ThrottledException) {
             return "throttled";
+        }
+        if (e instanceof CallBudgetExceededException) {
+            return "call_budget";
         }
         if (e.errorCode() != null) {
             return e.errorCode();

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sfintegration.api.v1alpha1.SalesforceOrg;
 import io.sfintegration.api.v1alpha1.SalesforceOrgSpec;
+import io.sfintegration.salesforce.CallBudgets;
 import io.sfintegration.salesforce.SalesforceClient;
 import io.sfintegration.salesforce.SalesforceClients;
 
@@ -32,6 +33,7 @@ public class SalesforceClientProvider implements SalesforceClients {
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final Map<String, OrgRuntime> runtimes = new ConcurrentHashMap<>();
     private final Map<String, CachedClient> clients = new ConcurrentHashMap<>();
+    private final CallBudgets budgets;
 
     private record CachedClient(String fingerprint, RestSalesforceClient client, String runtimeKey) {
     }
@@ -51,6 +53,7 @@ public class SalesforceClientProvider implements SalesforceClients {
         this.registry = registry;
         this.settings = settings;
         this.clock = clock;
+        this.budgets = new CallBudgets(settings.maxAttempts());
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
@@ -84,12 +87,22 @@ public class SalesforceClientProvider implements SalesforceClients {
         HttpTransport transport = new HttpTransport(http, json, instanceUrl, settings.requestTimeout(), tokens,
                 runtime.usage(), runtime.metrics());
         String apiVersion = spec.getApiVersion() != null ? spec.getApiVersion() : SalesforceOrgSpec.DEFAULT_API_VERSION;
-        RestOperations rest = new RestOperations(runtime.resilience().around(transport), runtime.resilience(), json, apiVersion);
+        // charged inside the retry: every attempt that goes out counts against the reconcile's budget
+        Exchange charged = request -> {
+            budgets.charge(request.resource());
+            return transport.send(request);
+        };
+        RestOperations rest = new RestOperations(runtime.resilience().around(charged), runtime.resilience(), json, apiVersion);
         AtomicInteger percent = runtime.maxDailyPercent();
         RestSalesforceClient client = new RestSalesforceClient(key, rest, tokens, runtime.usage(), percent::get,
                 runtime.resilience(), transport::callsMade);
         clients.put(key, new CachedClient(fingerprint, client, runtimeKey));
         return client;
+    }
+
+    @Override
+    public CallBudgets budgets() {
+        return budgets;
     }
 
     /** Drops the org's client, its usage window and its meters (the SalesforceOrg was deleted). */

@@ -100,7 +100,7 @@ class CoalescingSalesforceClientTest {
 
     @Test
     void provisioningFromAThousandThreadsGoesOutInBatchesOfAtMost200() throws Exception {
-        client(200, 100, 20);
+        client(200, 1000, 100);   // the production window
 
         List<Object> outcomes = concurrently(1000, i -> client.provisionUsers(List.of(provisioning("u" + i + "@x.com"))));
 
@@ -136,7 +136,7 @@ class CoalescingSalesforceClientTest {
 
     @Test
     void perItemFailuresReachTheirOwnCaller() throws Exception {
-        client(200, 200, 30);
+        client(200, 1000, 100);   // the production window
 
         List<Object> outcomes = concurrently(100, i -> client.updateUsers(List.of(new UserUpdate("005u" + i, null, true))));
 
@@ -154,7 +154,7 @@ class CoalescingSalesforceClientTest {
 
     @Test
     void multiItemCallersGetTheirOwnSliceInOrder() throws Exception {
-        client(200, 200, 30);
+        client(200, 1000, 100);   // the production window
 
         List<Object> outcomes = concurrently(50, i -> client.setFrozen(List.of(
                 new FreezeChange("L" + i + "a", true), new FreezeChange("L" + i + "b", false), new FreezeChange("L" + i + "c", true))));
@@ -168,7 +168,7 @@ class CoalescingSalesforceClientTest {
 
     @Test
     void aDelegateExceptionReachesEveryCallerOfThatBatchAndNoOther() throws Exception {
-        client(4, 200, 20);
+        client(4, 1000, 100);   // the production window; batches of 4 so that the poison splits them
         Map<List<?>, RuntimeException> thrownForBatch = new ConcurrentHashMap<>();
         delegate.beforeEachCall = call -> {
             if (call.args().stream().anyMatch(a -> ((NewAssignment) a).assigneeId().startsWith("poison"))) {
@@ -222,6 +222,7 @@ class CoalescingSalesforceClientTest {
 
     @Test
     void aSingleCallOnAnIdleClientIsNotHeldForMaxWait() {
+        // not the production window: this test is about the window itself (a lone call waits the 2 ms linger, not the 5 s max-wait)
         client(200, 5000, 2);
 
         long start = System.nanoTime();
@@ -234,6 +235,7 @@ class CoalescingSalesforceClientTest {
 
     @Test
     void aCallAsLargeAsABatchGoesStraightToTheDelegate() {
+        // not the production window: a window that would hold the call for 5 s proves a full-size call does not wait for it
         client(10, 5000, 5000);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
@@ -247,6 +249,7 @@ class CoalescingSalesforceClientTest {
 
     @Test
     void closeReleasesCallersWaitingForAnOpenBatch() throws Exception {
+        // not the production window: a batch that never closes by time keeps the caller waiting until close()
         client(200, 60_000, 60_000);
         AtomicReference<Throwable> outcome = new AtomicReference<>();
         Thread caller = new Thread(() -> {
@@ -269,7 +272,7 @@ class CoalescingSalesforceClientTest {
 
     @Test
     void closeReleasesCallersWhoseBatchIsStillRunning() throws Exception {
-        client(200, 50, 1);
+        client(200, 1000, 100);   // the production window
         CountDownLatch delegateEntered = new CountDownLatch(1);
         CountDownLatch neverReleased = new CountDownLatch(1);
         delegate.beforeEachCall = call -> {
@@ -300,7 +303,7 @@ class CoalescingSalesforceClientTest {
 
     @Test
     void callsAfterCloseAreRefusedAsRetryable() {
-        client(200, 20, 2).close();
+        client(200, 1000, 100).close();   // the production window
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.deleteRecords(List.of("0Pa1")))
                 .isInstanceOfSatisfying(SalesforceException.class, e -> assertThat(e.retryable()).isTrue());
@@ -308,6 +311,7 @@ class CoalescingSalesforceClientTest {
 
     @Test
     void anInterruptedCallerGetsARetryableExceptionAndItsItemIsDroppedFromTheOpenBatch() throws Exception {
+        // not the production window: the batch must still be open when the caller is interrupted (300 ms, far from any deadline in this test)
         client(200, 300, 300);
         AtomicReference<Throwable> outcome = new AtomicReference<>();
         AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
@@ -334,7 +338,7 @@ class CoalescingSalesforceClientTest {
 
     @Test
     void otherOperationsPassStraightThrough() {
-        client(200, 20, 2);
+        client(200, 1000, 100);   // the production window
 
         assertThat(client.describeOrg(List.of("Salesforce Integration"), List.of()).orgId()).isEqualTo("00D");
         assertThat(client.countAssignments("0PS1")).isEqualTo(7);

@@ -40,6 +40,7 @@ class MicroBatcherTest {
 
     @Test
     void aFullBatchIsSentWithoutWaitingForTheTimer() throws Exception {
+        // not the production window: no timer may close the batch, only its size
         MicroBatcher<Integer, Integer> batcher = doubling(3, 60_000, 60_000);
         List<Thread> callers = new ArrayList<>();
         List<Integer> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -59,6 +60,7 @@ class MicroBatcherTest {
 
     @Test
     void aCallThatWouldOverflowTheOpenBatchSendsItAndStartsANewOne() throws Exception {
+        // not the production window: no timer may close the batch, only an overflowing call
         MicroBatcher<Integer, Integer> batcher = doubling(4, 60_000, 60_000);
         AtomicReference<List<Integer>> first = new AtomicReference<>();
         Thread t = new Thread(() -> first.set(batcher.call(List.of(1, 2, 3))));
@@ -90,6 +92,7 @@ class MicroBatcherTest {
 
     @Test
     void steadyArrivalsDoNotHoldABatchBeyondMaxWait() throws Exception {
+        // not the production window: the test is about max-wait against steady arrivals (the window itself), scaled down
         MicroBatcher<Integer, Integer> batcher = doubling(10_000, 200, 100);
         AtomicLong firstDoneAfterMs = new AtomicLong(-1);
         long start = System.nanoTime();
@@ -118,7 +121,7 @@ class MicroBatcherTest {
 
     @Test
     void aWrongNumberOfResultsFailsEveryCaller() {
-        MicroBatcher<Integer, Integer> batcher = new MicroBatcher<>("broken", new BatchSettings(10, Duration.ofMillis(20), Duration.ofMillis(1)),
+        MicroBatcher<Integer, Integer> batcher = new MicroBatcher<>("broken", BatchSettings.defaults().withMaxBatchSize(10),
                 items -> List.of(), timer, runner);
 
         assertThatThrownBy(() -> batcher.call(List.of(1, 2)))
@@ -128,12 +131,13 @@ class MicroBatcherTest {
 
     @Test
     void anEmptyCallIsAnsweredWithoutABatch() {
-        assertThat(doubling(10, 20, 1).call(List.of())).isEmpty();
+        assertThat(doubling(10, 1_000, 100).call(List.of())).isEmpty();   // the production window
         assertThat(batches).isEmpty();
     }
 
     @Test
     void lingerLongerThanMaxWaitIsCappedAtMaxWait() {
+        // not the production window: the test is about the settings themselves
         BatchSettings settings = new BatchSettings(5, Duration.ofMillis(10), Duration.ofMillis(50));
         assertThat(settings.lingerWhenIdle()).isEqualTo(Duration.ofMillis(10));
         assertThat(BatchSettings.defaults().maxBatchSize()).isEqualTo(200);
