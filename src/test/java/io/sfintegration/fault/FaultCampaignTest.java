@@ -82,6 +82,19 @@ class FaultCampaignTest {
                     + " watch cut): %d users, %d calls, %d duplicates, %d unassignments/deletions/deactivations%n",
                     found.users(), calls, found.duplicates(), found.deletions());
             assertThat(calls).as("API calls for %d users and 2 permission sets under faults (no hot loop)", USERS).isLessThan(150);
+            // a retirement too, under the same faults: the deletion path has a budget of its own
+            sf.admin("PUT", "/__emulator/faults", Map.of("errorRates", Map.of("SERVER_UNAVAILABLE", 0.10, "UNABLE_TO_LOCK_ROW", 0.05)));
+            harness.client().resources(IntegrationUser.class).inNamespace(OperatorHarness.NAMESPACE).withName("u" + USERS).delete();
+            await().atMost(Duration.ofSeconds(60)).until(() -> harness.client().resources(IntegrationUser.class)
+                    .inNamespace(OperatorHarness.NAMESPACE).withName("u" + USERS).get() == null);
+            sf.admin("DELETE", "/__emulator/faults", null);
+            var budgets = harness.observedCallBudgets();
+            System.out.println("fault campaign, Salesforce calls of one reconcile (most observed / stated bound): "
+                    + io.sfintegration.testing.CallBudgetFigures.describe(budgets));
+            io.sfintegration.testing.CallBudgetFigures.assertWithinBounds(budgets);
+            assertThat(budgets).containsKeys(io.sfintegration.salesforce.CallBudgets.Kind.SALESFORCE_ORG,
+                    io.sfintegration.salesforce.CallBudgets.Kind.PERMISSION_SET, io.sfintegration.salesforce.CallBudgets.Kind.INTEGRATION_USER,
+                    io.sfintegration.salesforce.CallBudgets.Kind.INTEGRATION_USER_DELETE);
             assertThat(logs.text()).doesNotContain(OperatorHarness.CLIENT_SECRET);
             assertThat(logs.text()).doesNotContainPattern(OrgIntegrity.ACCESS_TOKEN.pattern());
         } finally {
