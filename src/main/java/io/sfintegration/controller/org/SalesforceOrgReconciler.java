@@ -150,7 +150,7 @@ public class SalesforceOrgReconciler implements Reconciler<SalesforceOrg>, Clean
     /**
      * How soon an org that is not Ready is tried again: about as long as it has been failing already (Ready=False
      * since), at least {@code retryInterval} and at most {@code maxRetryInterval}. No fixed period: an org whose
-     * credentials stay wrong for a day is tried about 15 times that day with the defaults (30 s, doubling, 1 h).
+     * credentials stay wrong for a day is tried about 30 times that day with the defaults (30 s, doubling, 1 h), 24 a day after.
      */
     Duration retryAfter(SalesforceOrgStatus before) {
         java.util.Optional<java.time.Instant> failingSince = before.condition(ConditionTypes.READY)
