@@ -174,8 +174,11 @@ class IntegrationUserControllerTest {
     @Test
     void twoResourcesClaimingOneUsernameMarkTheYoungerAsConflict() throws Exception {
         harness.create(Resources.user("older", "shared@acme.example.com"));
-        harness.awaitCondition(IntegrationUser.class, "older", "Ready", "True");
-        Thread.sleep(1100);   // creation timestamps have second precision
+        IntegrationUser older = harness.awaitCondition(IntegrationUser.class, "older", "Ready", "True");
+        // creation timestamps have second precision: the younger one is created once the API's clock is a second on
+        java.time.Instant olderCreated = java.time.Instant.parse(older.getMetadata().getCreationTimestamp());
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> java.time.Instant.now().getEpochSecond() > olderCreated.getEpochSecond());
         harness.create(Resources.user("younger", "shared@acme.example.com", "reader"));
         IntegrationUser younger = harness.awaitCondition(IntegrationUser.class, "younger", "Ready", "False", "Conflict");
         assertThat(younger.getStatus().condition("Ready").get().getMessage()).contains("older");

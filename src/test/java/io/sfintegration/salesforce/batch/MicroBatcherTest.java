@@ -108,7 +108,7 @@ class MicroBatcherTest {
             Thread f = new Thread(() -> batcher.call(List.of(item)));
             f.start();
             feeders.add(f);
-            Thread.sleep(10);
+            Thread.sleep(10);   // the arrival pace this test is about (not a wait for an outcome)
         }
         first.join(5000);
         for (Thread f : feeders) {

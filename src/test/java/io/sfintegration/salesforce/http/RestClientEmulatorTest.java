@@ -295,8 +295,10 @@ class RestClientEmulatorTest {
         assertThatThrownBy(() -> client.countAssignments("0PS000000000001AAA")).isInstanceOf(CircuitOpenException.class);
         assertThat(emulator.apiCalls()).isEqualTo(before);
         emulator.clearFaults();
-        Thread.sleep(400);
-        assertThat(client.countAssignments("0PS000000000001AAA")).isZero();
+        // the open circuit refuses calls until its wait is over (300 ms), then lets a trial call through
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .ignoreException(CircuitOpenException.class)
+                .until(() -> client.countAssignments("0PS000000000001AAA") == 0);
     }
 
     @Test

@@ -184,9 +184,11 @@ class RestClientMechanicsTest {
         assertThat(fake.apiRequests).hasSize(sent);
         assertThat(meters.get(SalesforceMetrics.CIRCUIT_STATE).gauge().value()).isEqualTo(1.0);
 
-        Thread.sleep(400);
         fake.api = r -> Response.json(200, "{\"totalSize\":7,\"done\":true,\"records\":[]}");
-        assertThat(client.countAssignments("0PS000000000001AAA")).isEqualTo(7);
+        // the open circuit refuses calls until its wait is over (300 ms), then lets a trial call through
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .ignoreException(CircuitOpenException.class)
+                .until(() -> client.countAssignments("0PS000000000001AAA") == 7);
         assertThat(meters.get(SalesforceMetrics.CIRCUIT_STATE).gauge().value()).isEqualTo(0.0);
     }
 
