@@ -103,7 +103,7 @@ final class FieldManagement {
     // fields this manager applied before and leaves out now go, unless someone else owns them (or something in them)
     List<List<String>> dropped = new ArrayList<>();
     for (List<String> p : lastSet) {
-      if (!newSet.contains(p) && !ownedByOthers(entries, previous, p)) {
+      if (!newSet.contains(p) && !ownedByOthers(entries, previous, p) && !isKeyOfKeptItem(entries, previous, p)) {
         dropped.add(p);
       }
     }
@@ -227,6 +227,16 @@ final class FieldManagement {
       }
     }
     return false;
+  }
+
+  /** A list-map item another manager keeps (part of) keeps its key fields too, or it could not be found again. */
+  private static boolean isKeyOfKeptItem(List<Entry> entries, Entry previous, List<String> path) {
+    if (path.size() < 2 || !path.get(path.size() - 1).startsWith("f:") || !path.get(path.size() - 2).startsWith("k:")) {
+      return false;
+    }
+    String field = path.get(path.size() - 1).substring(2);
+    String item = path.get(path.size() - 2);
+    return item.contains("\"" + field + "\":") && ownedByOthers(entries, previous, path.subList(0, path.size() - 1));
   }
 
   private static Entry find(List<Entry> entries, String manager, String operation, String subresource) {

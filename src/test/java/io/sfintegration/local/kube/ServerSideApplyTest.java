@@ -177,6 +177,37 @@ class ServerSideApplyTest {
   }
 
   @Test
+  void aConditionAnotherManagerChangedSurvivesWithItsKeyWhenTheFirstOneDropsIt() {
+    apply("alice", user(SPEC), false);
+    applyStatus("controller", user("""
+        status:
+          conditions:
+          - {type: Ready, status: "True", reason: Reconciled}
+          - {type: Drifted, status: "False", reason: NoDrift}
+        """));
+    // another writer changes Drifted with an ordinary update (as the drift writer does)
+    users.withName("erp-sync").editStatus(u -> {
+      ((List<Map<String, Object>>) ((Map<String, Object>) u.getAdditionalProperties().get("status")).get("conditions"))
+          .stream().filter(c -> "Drifted".equals(c.get("type"))).forEach(c -> {
+            c.put("status", "True");
+            c.put("reason", "DriftDetected");
+          });
+      return u;
+    });
+
+    GenericKubernetesResource after = applyStatus("controller", user("""
+        status:
+          conditions:
+          - {type: Ready, status: "True", reason: Reconciled}
+        """));
+
+    List<Map<String, Object>> conditions = (List<Map<String, Object>>) ((Map<String, Object>) after
+        .getAdditionalProperties().get("status")).get("conditions");
+    assertThat(conditions).extracting(c -> c.get("type") + "=" + c.get("status") + "/" + c.get("reason"))
+        .containsExactly("Ready=True/Reconciled", "Drifted=True/DriftDetected");
+  }
+
+  @Test
   void anUpdateTakesTheFieldsItChanges() {
     apply("alice", user(SPEC + "  firstName: ERP\n"), false);
 
