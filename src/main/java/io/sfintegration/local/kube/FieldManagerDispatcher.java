@@ -143,7 +143,7 @@ final class FieldManagerDispatcher extends Dispatcher {
       if (last.code() == 409) {
         continue; // another write came between our read and this one: the API server would retry as well
       }
-      return path.isStatus() && last.code() == 200 ? storeManagedFields(request, path, merged, last) : last;
+      return path.isStatus() && ok(last) ? storeManagedFields(request, path, merged, last) : last;
     }
     return last;
   }
@@ -177,7 +177,7 @@ final class FieldManagerDispatcher extends Dispatcher {
     JsonNode managed = updated.path("metadata").path("managedFields");
     if (path.isStatus()) {
       MockResponse response = delegate.dispatch(request);
-      return response.code() == 200 && !managed.equals(live.path("metadata").path("managedFields"))
+      return ok(response) && !managed.equals(live.path("metadata").path("managedFields"))
           ? storeManagedFields(request, path, updated, response) : response;
     }
     JsonNode forwarded;
@@ -227,7 +227,12 @@ final class FieldManagerDispatcher extends Dispatcher {
         path.objectPath(), Headers.builder().add("Content-Type", "application/json-patch+json")
             .add("Accept", "application/json").build(),
         new Buffer(Serialization.asJson(ops).getBytes(StandardCharsets.UTF_8))));
-    return response.code() == 200 ? response : statusResponse;
+    return ok(response) ? response : statusResponse;
+  }
+
+  /** The mock answers PATCH with 202, PUT with 200, POST with 201. */
+  private static boolean ok(MockResponse response) {
+    return response.code() / 100 == 2;
   }
 
   private MockResponse forward(RecordedRequest request, HttpMethod method, String target, String contentType,
