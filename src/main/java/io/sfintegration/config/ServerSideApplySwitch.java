@@ -9,8 +9,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.function.Consumer;
 
 /**
- * Server-side apply stays on against real clusters; local mode turns it off at run time because the embedded mock
- * API server answers 415 to apply patches (QOSDK's own switch is fixed at build time).
+ * Server-side apply is on by default, against real clusters and in local mode (the embedded API implements it);
+ * {@code sfio.kubernetes.server-side-apply=false} turns it off at run time for an API server that does not (fabric8's
+ * plain mock answers 415 to apply patches), since QOSDK's own switch is fixed at build time.
  */
 // looked up programmatically by QOSDK, so ArC must not remove it as unused
 @Unremovable

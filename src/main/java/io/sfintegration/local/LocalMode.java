@@ -40,7 +40,6 @@ public final class LocalMode {
             System.setProperty("kubernetes.namespace", NAMESPACE);
             System.setProperty("kubernetes.auth.tryKubeConfig", "false");
             System.setProperty("kubernetes.auth.tryServiceAccount", "false");
-            System.setProperty("sfio.kubernetes.server-side-apply", "false");
             System.setProperty("quarkus.http.host", "127.0.0.1");
             System.setProperty("quarkus.http.port", String.valueOf(settings.httpPort()));
             System.setProperty(LocalApplication.KUBECONFIG_PROPERTY, kubeconfig.toString());

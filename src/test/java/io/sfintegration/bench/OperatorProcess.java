@@ -50,7 +50,6 @@ final class OperatorProcess implements AutoCloseable {
                 "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", "-XX:+ExitOnOutOfMemoryError",
                 "-Dkubernetes.master=" + kubernetesUrl, "-Dkubernetes.namespace=" + namespace,
                 "-Dkubernetes.auth.tryKubeConfig=false", "-Dkubernetes.auth.tryServiceAccount=false",
-                "-Dsfio.kubernetes.server-side-apply=false",
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port, "-Dquarkus.log.level=WARN",
                 "-jar", JAR.toString()));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -190,6 +190,8 @@ class TimerEventSourceRaceTest {
 
     @Test
     void installReplacesEachControllersTimerAndReschedulesStillWork() throws Exception {
+        // SSA off: this test runs on fabric8's plain mock server (@EnableKubernetesMockClient), which answers 415 to
+        // apply patches; it tests timers, not writes, and its reconciler writes nothing
         operator = new Operator(o -> o.withKubernetesClient(kube).withUseSSAToPatchPrimaryResource(false).withCloseClientOnStop(false));
         Rescheduling reconciler = new Rescheduling();
         operator.register(reconciler);

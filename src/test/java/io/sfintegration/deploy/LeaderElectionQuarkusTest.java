@@ -54,6 +54,8 @@ class LeaderElectionQuarkusTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "quarkus.operator-sdk.activate-leader-election-for-profiles", "test",
+                    // SSA off: Quarkus' test Kubernetes server is fabric8's plain mock (415 to apply patches), and
+                    // this test is about leases, not status writes
                     "quarkus.operator-sdk.enable-ssa", "false",
                     "sfio.leader-election.enabled", "true",
                     "sfio.leader-election.lease-namespace", "operator-ns",

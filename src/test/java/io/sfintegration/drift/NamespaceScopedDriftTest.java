@@ -131,6 +131,8 @@ class NamespaceScopedDriftTest {
 
     @Test
     void theScanFollowsTheControllersNamespacesAndReadsTheirCaches() {
+        // SSA off: this test needs fabric8's plain mock server (to answer 403 to cluster-wide lists), which answers 415
+        // to apply patches
         operator = new Operator(o -> o.withKubernetesClient(kube).withUseSSAToPatchPrimaryResource(false)
                 .withCloseClientOnStop(false).withStopOnInformerErrorDuringStartup(true));
         String[] namespaces = watched.toArray(String[]::new);

@@ -142,6 +142,37 @@ class LocalModeIT {
         kubectl("delete", "iu", "helpdesk");
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 !sf.one("SELECT IsActive FROM User WHERE Id = '" + helpdeskId + "'").path("IsActive").asBoolean());
+
+        // server-side apply while the operator applies status: firstName, changed by kubectl patch, belongs to
+        // kubectl-patch now, so kubectl's apply of the files conflicts until forced; helpdesk is created by the apply
+        await().atMost(Duration.ofSeconds(30)).until(() -> !kubectl("get", "iu", "-o", "name").contains("/helpdesk"));
+        Path erpFile = examples.resolve("20-integrationuser-erp.yaml");
+        String conflict = kubectlFailing("apply", "--server-side", "-f", erpFile.toString());
+        System.out.println("kubectl apply --server-side (conflict):\n" + conflict);
+        assertThat(conflict).contains("Apply failed with 1 conflict: conflict with \"kubectl-patch\"")
+                .contains(": .spec.firstName").contains("--force-conflicts");
+        String forced = kubectl("apply", "--server-side", "--force-conflicts", "-f", examples.toString());
+        System.out.println("kubectl apply --server-side --force-conflicts:\n" + forced);
+        assertThat(forced).contains("integrationuser.sfintegration.io/erp-sync serverside-applied")
+                .contains("integrationuser.sfintegration.io/helpdesk serverside-applied");
+        assertThat(kubectl("wait", "--for=condition=Ready", "iu/helpdesk", "--timeout=60s")).contains("condition met");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "ERP".equals(sf.one("SELECT FirstName FROM User WHERE Id = '" + erpId + "'").path("FirstName").asText()));
+        // the columns in the CRD's order, AGE last
+        String header = kubectl("get", "iu").lines().findFirst().orElseThrow();
+        assertThat(List.of(header.trim().split("\\s+")))
+                .containsExactly("NAME", "USERNAME", "USER-ID", "READY", "SYNCED", "DRIFTED", "AGE");
+    }
+
+    /** A kubectl command that must fail; its combined output. */
+    static String kubectlFailing(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", dir.resolve("kubeconfig").toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("kubectl " + String.join(" ", args) + " fails:\n" + out).isNotZero();
+        return out;
     }
 
     static String readyStatus(JsonNode item) {

@@ -134,8 +134,8 @@ public final class OperatorHarness implements AutoCloseable {
         components = new OperatorComponents(operatorClient, clients, new SimpleMeterRegistry(), Clock.systemUTC(),
                 options.orgSettings());
         operator = new Operator(o -> {
+            // server-side apply on, as in production: the embedded API implements it (FieldManagerDispatcher)
             o.withKubernetesClient(operatorClient)
-                    .withUseSSAToPatchPrimaryResource(false)
                     .withCloseClientOnStop(false)
                     .withStopOnInformerErrorDuringStartup(true);
             if (options.reconciliationThreads() > 0) {

@@ -75,7 +75,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     dispatcher = new MergePatchDispatcher(dispatcher);
     NamespaceDeletionDispatcher namespaces = new NamespaceDeletionDispatcher(dispatcher, namespacedCollections(crds));
     dispatcher = namespaces;
-    dispatcher = new ApplyPatchDispatcher(dispatcher);
+    dispatcher = new FieldManagerDispatcher(dispatcher, crds, java.time.Clock.systemUTC());
     dispatcher = new ProtobufBodyDispatcher(dispatcher);
     // The mock's own server holds the fixed (discovery) responses the dispatcher serves and registers "/" and
     // "/version" when it starts; it listens on a port nobody is told about. ApiServer serves the same dispatcher on

@@ -90,17 +90,42 @@ class PrinterColumnsTest {
     assertThat(table.get("kind").asText()).isEqualTo("Table");
     List<String> columns = new ArrayList<>();
     table.get("columnDefinitions").forEach(c -> columns.add(c.get("name").asText()));
-    assertThat(columns).containsExactly("Name", "AGE", "ACTIVE", "ORG", "USERNAME", "DRIFTED", "READY", "SYNCED",
-        "USER-ID");
+    // the order the IntegrationUser class declares (and the committed CRD keeps), AGE last as kubectl shows it
+    assertThat(columns).containsExactly("Name", "USERNAME", "ORG", "USER-ID", "ACTIVE", "READY", "SYNCED", "DRIFTED",
+        "AGE");
+    List<Integer> priorities = new ArrayList<>();
+    table.get("columnDefinitions").forEach(c -> priorities.add(c.get("priority").asInt()));
+    // priority 1 columns (ORG, ACTIVE) are the ones kubectl shows only with -o wide
+    assertThat(priorities).containsExactly(0, 0, 1, 0, 1, 0, 0, 0, 0);
     JsonNode cells = table.get("rows").get(0).get("cells");
     assertThat(cells.get(0).asText()).isEqualTo("erp-sync");
-    assertThat(cells.get(1).asText()).isEqualTo("3m5s");
-    assertThat(cells.get(2).asBoolean()).isFalse();
-    assertThat(cells.get(3).asText()).isEqualTo("local");
-    assertThat(cells.get(5).isNull()).isTrue();
-    assertThat(cells.get(6).asText()).isEqualTo("True");
-    assertThat(cells.get(8).asText()).isEqualTo("005A");
+    assertThat(cells.get(1).asText()).isEqualTo("erp@acme.example.com");
+    assertThat(cells.get(2).asText()).isEqualTo("local");
+    assertThat(cells.get(3).asText()).isEqualTo("005A");
+    assertThat(cells.get(4).asBoolean()).isFalse();
+    assertThat(cells.get(5).asText()).isEqualTo("True");
+    assertThat(cells.get(6).asText()).isEqualTo("False");
+    assertThat(cells.get(7).isNull()).isTrue();
+    assertThat(cells.get(8).asText()).isEqualTo("3m5s");
     assertThat(table.get("rows").get(0).get("object").get("metadata").get("name").asText()).isEqualTo("erp-sync");
+  }
+
+  /** Every committed CRD lists its printer columns in the order its Java kind declares them, AGE last. */
+  @Test
+  void crdColumnsKeepTheDeclaredOrder() {
+    Map<String, Class<?>> kinds = Map.of("IntegrationUser", IntegrationUser.class, "PermissionSet", PermissionSet.class,
+        "SalesforceOrg", SalesforceOrg.class);
+    for (CustomResourceDefinition crd : crds) {
+      Class<?> kind = kinds.get(crd.getSpec().getNames().getKind());
+      List<String> declared = java.util.Arrays.stream(
+          kind.getAnnotationsByType(io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.class))
+          .map(io.fabric8.crd.generator.annotation.AdditionalPrinterColumn::name).toList();
+      for (CustomResourceDefinitionVersion v : crd.getSpec().getVersions()) {
+        List<String> inCrd = v.getAdditionalPrinterColumns().stream()
+            .map(io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition::getName).toList();
+        assertThat(inCrd).as(crd.getMetadata().getName()).isEqualTo(declared).endsWith("AGE");
+      }
+    }
   }
 
   @Test
