@@ -40,7 +40,7 @@ public record EmulatorSeed(String orgName, List<UserLicenseSeed> userLicenses, L
      * A user. The optional parts describe a brownfield org: assignments people made in Setup ({@code permissionSets},
      * {@code permissionSetLicenses}), {@code active}, and logins {@code loginDaysAgo} (one LoginHistory row each,
      * LastLoginDate from the most recent; {@code loginApplications} names the connected app of each, so one user
-     * shared by two integrations shows two applications).
+     * shared by two integrations shows two applications; "Browser" is a person's UI login, login type Application).
      */
     public record UserSeed(String username, String lastName, String profile, Boolean active, List<String> permissionSets,
                            List<String> permissionSetLicenses, List<Integer> loginDaysAgo, List<String> loginApplications) {

@@ -119,7 +119,9 @@ final class Seeder {
             java.time.Instant at = now.minus(java.time.Duration.ofDays(u.loginDaysAgo().get(i)));
             latest = latest == null || at.isAfter(latest) ? at : latest;
             String application = i < u.loginApplications().size() ? u.loginApplications().get(i) : "N/A";
-            Map<String, Object> row = new HashMap<>(Map.of("UserId", userId, "LoginTime", at, "LoginType", "Remote Access 2.0",
+            // "Browser" stands for a person in the UI (login type Application); anything else is a connected app (OAuth)
+            String type = "Browser".equals(application) ? "Application" : "Remote Access 2.0";
+            Map<String, Object> row = new HashMap<>(Map.of("UserId", userId, "LoginTime", at, "LoginType", type,
                     "LoginUrl", "login.salesforce.com", "SourceIp", "203.0.113.10", "Status", "Success", "Application", application));
             row.putAll(Map.of("Browser", "Unknown", "Platform", "Unknown", "ApiType", "REST", "ApiVersion", "62.0"));
             store.insertRaw("LoginHistory", row);
