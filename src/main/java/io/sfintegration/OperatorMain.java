@@ -25,7 +25,7 @@ public final class OperatorMain {
         switch (mode) {
             case "local" -> LocalMode.run(rest);
             case "emulator" -> EmulatorMain.main(rest);
-            case "export" -> ExportCommand.main(rest);
+            case "export" -> System.exit(ExportCommand.run(rest));
             default -> Quarkus.run(args);
         }
     }

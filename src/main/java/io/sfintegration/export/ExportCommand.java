@@ -25,6 +25,23 @@ public final class ExportCommand {
     private ExportCommand() {
     }
 
+    /**
+     * Runs the export and returns the process exit code: 0 when written, 2 for a usage error or a missing org, 1 when
+     * Salesforce or Kubernetes could not be read. The caller exits with it (the HTTP clients keep threads alive).
+     */
+    public static int run(String... args) {
+        try {
+            main(args);
+            return 0;
+        } catch (IllegalArgumentException e) {
+            System.err.println("export: " + e.getMessage());
+            return 2;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("export failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
     public static void main(String... args) throws IOException {
         String org = null;
         Path kubeconfig = null;
