@@ -173,7 +173,13 @@ class ObserveModeTest {
         user.getSpec().setManagementPolicy(ManagementPolicy.Manage);
         user.getSpec().setAdoption(io.sfintegration.api.v1alpha1.AdoptionPolicy.IfUnmanaged);
         harness.client().resource(user).update();
-        IntegrationUser adopted = harness.awaitCondition(IntegrationUser.class, "legacy-etl", "Planned", "False");
+        IntegrationUser adopted;
+        try {
+            adopted = harness.awaitCondition(IntegrationUser.class, "legacy-etl", "Planned", "False");
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("not converged: " + io.fabric8.kubernetes.client.utils.Serialization.asJson(
+                    harness.get(IntegrationUser.class, "legacy-etl").getStatus()), e);
+        }
         assertThat(adopted.getStatus().isTrue("Ready")).isTrue();
 
         var sfUser = person.one("SELECT Profile.Name FROM User WHERE Username = '" + LEGACY + "'");
