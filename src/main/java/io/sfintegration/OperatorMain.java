@@ -3,14 +3,15 @@ package io.sfintegration;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.sfintegration.emulator.EmulatorMain;
+import io.sfintegration.export.ExportCommand;
 import io.sfintegration.local.LocalMode;
 
 import java.util.Arrays;
 
 /**
- * One jar, three ways to run it: the operator (default, against the cluster in the kubeconfig or the pod's service
- * account), {@code local} (the whole system in one process, see the README) and {@code emulator} (the Salesforce org
- * emulator alone).
+ * One jar, four ways to run it: the operator (default, against the cluster in the kubeconfig or the pod's service
+ * account), {@code local} (the whole system in one process, see the README), {@code emulator} (the Salesforce org
+ * emulator alone) and {@code export} (YAML for the integration users an org already has).
  */
 @QuarkusMain
 public final class OperatorMain {
@@ -24,6 +25,7 @@ public final class OperatorMain {
         switch (mode) {
             case "local" -> LocalMode.run(rest);
             case "emulator" -> EmulatorMain.main(rest);
+            case "export" -> System.exit(ExportCommand.run(rest));
             default -> Quarkus.run(args);
         }
     }

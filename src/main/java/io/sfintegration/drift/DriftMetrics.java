@@ -17,6 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li>{@code sfio_drift_scans_total{namespace,org,result}}: scans by result full|skipped|throttled|failed</li>
  * <li>{@code sfio_drift_scan_duration_seconds{namespace,org}}: scan duration (timer)</li>
  * <li>{@code sfio_drift_scan_api_calls_total{namespace,org}}: Salesforce API calls spent on scans</li>
+ * <li>{@code sfio_integration_users_unused{namespace,org}}: IntegrationUsers with no login for their spec.unusedAfter</li>
+ * <li>{@code sfio_integration_users_risky{namespace,org,finding}}: IntegrationUsers with a risky finding (admin profile,
+ * full licence, ModifyAllData, password never expires)</li>
  * </ul>
  */
 final class DriftMetrics {
@@ -25,6 +28,8 @@ final class DriftMetrics {
     static final String SCANS = "sfio_drift_scans_total";
     static final String DURATION = "sfio_drift_scan_duration_seconds";
     static final String API_CALLS = "sfio_drift_scan_api_calls_total";
+    static final String UNUSED = "sfio_integration_users_unused";
+    static final String RISKY = "sfio_integration_users_risky";
     static final Set<String> KINDS = Set.of(DriftScanner.KIND_USER, DriftScanner.KIND_PERMISSION_SET);
 
     private final MeterRegistry registry;
@@ -44,6 +49,16 @@ final class DriftMetrics {
                         .description("Resources whose Salesforce counterpart differs from the spec")
                         .tags("namespace", namespace, "org", org, "kind", kind)
                         .register(registry);
+            }
+        }
+        if (gauges.add(namespace + "/" + org + "/" + UNUSED)) {
+            Gauge.builder(UNUSED, report, r -> r.unused(namespace, org))
+                    .description("IntegrationUsers that have not logged in for their spec.unusedAfter")
+                    .tags("namespace", namespace, "org", org).register(registry);
+            for (String finding : io.sfintegration.controller.findings.UserFindings.KINDS) {
+                Gauge.builder(RISKY, report, r -> r.risky(namespace, org, finding))
+                        .description("IntegrationUsers with a risky finding")
+                        .tags("namespace", namespace, "org", org, "finding", finding).register(registry);
             }
         }
     }

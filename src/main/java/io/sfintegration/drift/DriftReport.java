@@ -40,6 +40,18 @@ public class DriftReport {
         }
     }
 
+    /**
+     * An IntegrationUser as the last full scan read it (issue 20): its last login (to the day), whether it is unused
+     * (no login for spec.unusedAfter), and what makes it risky (admin profile, full licence, ModifyAllData, password
+     * never expires). From the scan's bulk user read: no extra call.
+     */
+    public record UserUsage(String namespace, String name, String org, String username, String managementPolicy,
+                            String lastLoginTime, boolean unused, List<String> risky) {
+        public UserUsage {
+            risky = List.copyOf(risky);
+        }
+    }
+
     /** How the org's scans go. */
     public record OrgScanInfo(String namespace, String org, Instant lastScan, ScanOutcome lastOutcome,
                               String effectiveInterval, boolean throttled, long lastScanApiCalls, Instant lastFullScan,
@@ -57,6 +69,7 @@ public class DriftReport {
     }
 
     private final Map<String, OrgDrift> byOrg = new ConcurrentHashMap<>();
+    private final Map<String, List<UserUsage>> usageByOrg = new ConcurrentHashMap<>();
 
     private static String key(String namespace, String org) {
         return namespace + "/" + org;
@@ -79,6 +92,31 @@ public class DriftReport {
     /** Forgets an org that was deleted or is no longer scanned. */
     public void forget(String namespace, String org) {
         byOrg.remove(key(namespace, org));
+        usageByOrg.remove(key(namespace, org));
+    }
+
+    /** Replaces the org's integration users as a full scan read them. */
+    public void replaceUsage(String namespace, String org, List<UserUsage> users) {
+        usageByOrg.put(key(namespace, org), List.copyOf(users));
+    }
+
+    /** Every scanned IntegrationUser, ordered by namespace, org and name. */
+    public List<UserUsage> usage() {
+        List<UserUsage> all = new ArrayList<>();
+        usageByOrg.values().forEach(all::addAll);
+        all.sort(Comparator.comparing(UserUsage::namespace).thenComparing(UserUsage::org).thenComparing(UserUsage::name));
+        return all;
+    }
+
+    /** Unused integration users of one org: the value of sfio_integration_users_unused. */
+    public int unused(String namespace, String org) {
+        return (int) usageByOrg.getOrDefault(key(namespace, org), List.of()).stream().filter(UserUsage::unused).count();
+    }
+
+    /** Integration users of one org with a finding of this kind: the value of sfio_integration_users_risky. */
+    public int risky(String namespace, String org, String kind) {
+        return (int) usageByOrg.getOrDefault(key(namespace, org), List.of()).stream()
+                .filter(u -> u.risky().stream().anyMatch(r -> io.sfintegration.controller.findings.UserFindings.kind(r).equals(kind))).count();
     }
 
     public Optional<OrgDrift> org(String namespace, String org) {

@@ -31,7 +31,8 @@ public class DriftResource {
     }
 
     public record ReportView(String generatedAt, int driftedCount, List<DriftedView> drifted, List<OrphansView> orphans,
-                             List<DriftReport.UnmanagedAssignments> unmanagedAssignments, List<ScanView> orgs) {
+                             List<DriftReport.UnmanagedAssignments> unmanagedAssignments, List<ScanView> orgs,
+                             List<DriftReport.UserUsage> integrationUsers) {
     }
 
     private final DriftReport report;
@@ -63,7 +64,7 @@ public class DriftResource {
         List<ScanView> scans = orgs.stream().filter(o -> o.scan() != null).map(o -> o.scan()).map(s -> new ScanView(
                 s.namespace(), s.org(), text(s.lastScan()), s.lastOutcome() == null ? null : s.lastOutcome().tag(),
                 s.effectiveInterval(), s.throttled(), s.lastScanApiCalls(), text(s.lastFullScan()), s.lastMessage())).toList();
-        return new ReportView(Instant.now(clock).toString(), drifted.size(), drifted, orphans, unmanaged, scans);
+        return new ReportView(Instant.now(clock).toString(), drifted.size(), drifted, orphans, unmanaged, scans, report.usage());
     }
 
     private static String text(Instant t) {

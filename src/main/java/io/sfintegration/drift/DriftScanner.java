@@ -14,6 +14,7 @@ import io.sfintegration.api.v1alpha1.SalesforceOrg;
 import io.sfintegration.controller.EventRecorder;
 import io.sfintegration.controller.OrgAccess;
 import io.sfintegration.controller.OrgCatalog;
+import io.sfintegration.controller.findings.UserFindings;
 import io.sfintegration.controller.OrgDefaults;
 import io.sfintegration.controller.ResyncRequests;
 import io.sfintegration.controller.permissionset.PermissionSetDriftCheck;
@@ -376,6 +377,7 @@ public class DriftScanner implements AutoCloseable {
         List<Finding> drifted = new ArrayList<>();
         List<Finding> resolved = new ArrayList<>();
         List<DriftReport.UnmanagedAssignments> unmanaged = new ArrayList<>();
+        List<DriftReport.UserUsage> usage = new ArrayList<>();
         for (IntegrationUser user : users) {
             String userId = user.getStatus().getUserId();
             UserState state = lookupUser(userStates, userId);
@@ -383,6 +385,7 @@ public class DriftScanner implements AutoCloseable {
             if (state == null) {
                 differences = List.of("user " + userId + ": expected to exist, found none");
             } else {
+                usage.add(usage(user, state, orgName));
                 differences = userCheck.differences(user, access, state, ref -> Optional.ofNullable(byResourceName.get(ref)));
                 List<String> byPeople = UserDriftCheck.unmanagedAssignments(user, state).stream()
                         .filter(n -> !specNames(user, byResourceName).contains(n.toLowerCase(Locale.ROOT))).toList();
@@ -394,7 +397,7 @@ public class DriftScanner implements AutoCloseable {
             // attribution only for what differs: a busy window can hold thousands of audit rows
             Optional<AuditEntry> who = differences.isEmpty() ? Optional.empty()
                     : attribution.latestNaming(List.of(user.getSpec().getUsername(), userId));
-            classify(new Finding(KIND_USER, user, differences, who, access.driftPolicy(user.getSpec().getDriftPolicy())), drifted, resolved);
+            classify(new Finding(KIND_USER, user, differences, who, user.getSpec().observeOnly() ? DriftPolicy.Report : access.driftPolicy(user.getSpec().getDriftPolicy())), drifted, resolved);
         }
         for (PermissionSet ps : permissionSets) {
             PermissionSetState state = setStates.get(ps.getSpec().getName().toLowerCase(Locale.ROOT));
@@ -409,7 +412,7 @@ public class DriftScanner implements AutoCloseable {
             }
             Optional<AuditEntry> who = differences.isEmpty() ? Optional.empty()
                     : attribution.latestNaming(List.of(ps.getSpec().getName(), ps.getSpec().getLabel(), ps.getStatus().getPermissionSetId()));
-            classify(new Finding(KIND_PERMISSION_SET, ps, differences, who, access.driftPolicy(ps.getSpec().getDriftPolicy())), drifted, resolved);
+            classify(new Finding(KIND_PERMISSION_SET, ps, differences, who, ps.getSpec().observeOnly() ? DriftPolicy.Report : access.driftPolicy(ps.getSpec().getDriftPolicy())), drifted, resolved);
         }
 
         List<String> claimedUsers = new ArrayList<>();
@@ -427,7 +430,22 @@ public class DriftScanner implements AutoCloseable {
             }
         });
         List<DriftReport.Orphan> orphans = OrphanFinder.find(inventory, claimedUsers, claimedSets, snapshot.operatorUserId());
+        report.replaceUsage(namespace, orgName, usage);
         return new Findings(users.size() + permissionSets.size(), drifted, resolved, orphans, unmanaged);
+    }
+
+    /** Last login, unused and risky findings from the user the full read already holds; status written at most daily. */
+    private DriftReport.UserUsage usage(IntegrationUser user, UserState state, String orgName) {
+        Instant now = clock.instant();
+        try {
+            writer.userUsage(user, state, now);
+        } catch (KubernetesClientException e) {
+            LOG.warnf("could not record the last login of %s/%s: %s", user.getMetadata().getNamespace(), user.getMetadata().getName(), e.getMessage());
+        }
+        Instant last = state.user().lastLoginDate();
+        return new DriftReport.UserUsage(user.getMetadata().getNamespace(), user.getMetadata().getName(), orgName,
+                user.getSpec().getUsername(), String.valueOf(user.getSpec().getManagementPolicy()), UserFindings.lastLoginDay(last),
+                UserFindings.unused(last, user.getSpec().unusedAfterDays(), now), UserFindings.risky(state));
     }
 
     private static void classify(Finding finding, List<Finding> drifted, List<Finding> resolved) {

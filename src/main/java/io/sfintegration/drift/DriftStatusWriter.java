@@ -5,14 +5,19 @@ import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sfintegration.api.v1alpha1.ConditionedStatus;
+import io.sfintegration.api.v1alpha1.IntegrationUser;
+import io.sfintegration.api.v1alpha1.IntegrationUserStatus;
 import io.sfintegration.api.v1alpha1.SalesforceOrg;
 import io.sfintegration.api.v1alpha1.SalesforceOrgStatus;
+import io.sfintegration.controller.findings.UserFindings;
 import io.sfintegration.controller.status.ConditionTypes;
 import io.sfintegration.controller.status.Reasons;
 import io.sfintegration.controller.status.StatusConditions;
+import io.sfintegration.salesforce.UserState;
 
 import java.net.HttpURLConnection;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -24,6 +29,7 @@ import java.util.function.UnaryOperator;
  * concurrent reconcile's status write is never lost (a conflict is simply retried on the newer version).
  */
 final class DriftStatusWriter {
+
 
     private static final int ATTEMPTS = 4;
 
@@ -69,6 +75,26 @@ final class DriftStatusWriter {
             conditions.set(status, generation, ConditionTypes.DRIFTED, value, reason, message);
             status.setObservedGeneration(observed);
             return true;
+        });
+    }
+
+    /**
+     * Writes status.lastLoginTime (to the day), status.findings and the Unused condition from the scan's user read,
+     * only when one of them changed: a user that logs in all day costs at most one status write a day.
+     */
+    boolean userUsage(IntegrationUser user, UserState state, Instant now) {
+        return update(IntegrationUser.class, user, status -> {
+            IntegrationUserStatus s = (IntegrationUserStatus) status;
+            String lastLogin = s.getLastLoginTime();
+            java.util.List<String> findings = s.getFindings();
+            Condition unused = s.condition(ConditionTypes.UNUSED).orElse(null);
+            Long observed = s.getObservedGeneration();
+            long generation = user.getMetadata().getGeneration() == null ? 0 : user.getMetadata().getGeneration();
+            UserFindings.record(s, user.getSpec(), state, generation, conditions, now);
+            s.setObservedGeneration(observed);
+            Condition after = s.condition(ConditionTypes.UNUSED).orElse(null);
+            return !Objects.equals(lastLogin, s.getLastLoginTime()) || !Objects.equals(findings, s.getFindings())
+                    || unused == null || !Objects.equals(unused.getStatus(), after.getStatus()) || !Objects.equals(unused.getMessage(), after.getMessage());
         });
     }
 

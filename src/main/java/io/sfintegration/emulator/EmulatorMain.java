@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the emulator alone: {@code java -jar quarkus-run.jar emulator [--port N] [--seed seed.json]}. Prints the base
+ * Runs the emulator alone: {@code java -jar quarkus-run.jar emulator [--port N] [--seed default|brownfield|seed.json]}. Prints the base
  * URL and org id; the admin token goes to a file readable by its owner only, never to the terminal.
  */
 public final class EmulatorMain {
@@ -18,7 +18,7 @@ public final class EmulatorMain {
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--port" -> config.port(Integer.parseInt(args[i + 1]));
-                case "--seed" -> config.seedFile(Path.of(args[i + 1]));
+                case "--seed" -> config.seed(EmulatorSeed.named(args[i + 1]));
                 case "--token-file" -> tokenFile = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (use --port, --seed, --token-file)");
             }

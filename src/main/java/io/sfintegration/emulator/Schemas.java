@@ -26,7 +26,7 @@ final class Schemas {
             "AssignPermissionSets", "CustomizeApplication", "AuthorApex", "ExportReport", "ImportLeads", "ManageDashboards",
             "ManageCases", "TransferAnyCase", "ConvertLeads", "EditPublicDocuments", "ViewRoles", "ManageSharing",
             "BulkApiHardDelete", "ViewEventLogFiles", "ManageCustomPermissions", "ViewHelpLink", "LightningExperienceUser",
-            "ChatterInternalUser", "ManageProfilesPermissionsets");
+            "ChatterInternalUser", "ManageProfilesPermissionsets", "PasswordNeverExpires");
 
     /** Objects that can carry object and field permissions. */
     static final Set<String> STANDARD_OBJECTS = Set.of("Account", "Contact", "Lead", "Opportunity", "Case");

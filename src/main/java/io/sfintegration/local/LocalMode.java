@@ -2,6 +2,7 @@ package io.sfintegration.local;
 
 import io.quarkus.runtime.Quarkus;
 import io.sfintegration.emulator.EmulatorConfig;
+import io.sfintegration.emulator.EmulatorSeed;
 import io.sfintegration.emulator.SalesforceEmulator;
 import io.sfintegration.local.kube.EmbeddedKubernetes;
 
@@ -28,7 +29,7 @@ public final class LocalMode {
         Files.createDirectories(settings.dir());
         try (EmbeddedKubernetes kube = EmbeddedKubernetes.start(settings.kubePort());
              SalesforceEmulator emulator = SalesforceEmulator.start(EmulatorConfig.builder()
-                     .port(settings.salesforcePort()).tokenTtl(Duration.ofDays(7)).build())) {
+                     .port(settings.salesforcePort()).seed(EmulatorSeed.named(settings.seed())).tokenTtl(Duration.ofDays(7)).build())) {
             Path kubeconfig = kube.writeKubeconfig(settings.dir().resolve("kubeconfig").toAbsolutePath());
             String token = emulator.issueAccessToken(emulator.adminUsername());
             Path salesforceJson = LocalFiles.writeSalesforceJson(settings.dir().resolve("salesforce.json").toAbsolutePath(),

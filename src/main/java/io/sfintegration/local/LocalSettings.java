@@ -8,9 +8,10 @@ import java.util.Map;
  * Ports and output directory of local mode. Defaults are fixed (so the README's commands and the sample org's
  * instanceUrl work as written) and each can be changed with a system property or environment variable:
  * sfio.local.kube-port / SFIO_LOCAL_KUBE_PORT, sfio.local.salesforce-port / SFIO_LOCAL_SALESFORCE_PORT,
- * sfio.local.http-port / SFIO_LOCAL_HTTP_PORT, sfio.local.dir / SFIO_LOCAL_DIR.
+ * sfio.local.http-port / SFIO_LOCAL_HTTP_PORT, sfio.local.dir / SFIO_LOCAL_DIR; sfio.local.seed / SFIO_LOCAL_SEED picks the
+ * emulator's seed (default, brownfield, or a seed file).
  */
-public record LocalSettings(int kubePort, int salesforcePort, int httpPort, Path dir) {
+public record LocalSettings(int kubePort, int salesforcePort, int httpPort, Path dir, String seed) {
 
     public static final int DEFAULT_KUBE_PORT = 16443;
     public static final int DEFAULT_SALESFORCE_PORT = 17443;
@@ -21,7 +22,8 @@ public record LocalSettings(int kubePort, int salesforcePort, int httpPort, Path
                 port("sfio.local.kube-port", env, DEFAULT_KUBE_PORT),
                 port("sfio.local.salesforce-port", env, DEFAULT_SALESFORCE_PORT),
                 port("sfio.local.http-port", env, DEFAULT_HTTP_PORT),
-                Path.of(value("sfio.local.dir", env, "target/local")));
+                Path.of(value("sfio.local.dir", env, "target/local")),
+                value("sfio.local.seed", env, "default"));
     }
 
     private static int port(String property, Map<String, String> env, int fallback) {

@@ -100,4 +100,12 @@ public interface SalesforceClient {
      * {@link BudgetExhaustedException} instead of calling once the operator has used its share of the daily allocation.
      */
     SalesforceClient background();
+
+    /**
+     * For the export command: every user of the org with assignments, logins since {@code loginsSince}, profiles'
+     * API access and licence names. A one-off read that pages through everything; never used by reconciles.
+     */
+    default OrgExportRead exportRead(java.time.Instant loginsSince) {
+        throw new UnsupportedOperationException("export is not supported by " + getClass().getSimpleName());
+    }
 }

@@ -138,6 +138,7 @@ class ArgoDiffNormalizationTest {
                 new Change("frozen: true", "21-integrationuser-helpdesk.yaml", spec -> spec.put("frozen", true)),
                 new Change("deletionPolicy: Orphan", "20-integrationuser-erp.yaml", spec -> spec.put("deletionPolicy", "Orphan")),
                 new Change("adoption: IfUnmanaged", "21-integrationuser-helpdesk.yaml", spec -> spec.put("adoption", "IfUnmanaged")),
+                new Change("managementPolicy: Observe", "21-integrationuser-helpdesk.yaml", spec -> spec.put("managementPolicy", "Observe")),
                 new Change("timeZone back to the default", "20-integrationuser-erp.yaml", spec -> spec.remove("timeZone")),
                 new Change("a new object permission", "11-permissionset-case-writer.yaml", spec ->
                         spec.withArray("objectPermissions").addObject().put("object", "Contact").put("read", true)),
@@ -192,8 +193,9 @@ class ArgoDiffNormalizationTest {
             assertThat(shippedExpressions(kind)).as(kind).containsExactlyElementsOf(ArgoCdSnippet.ignoreDifferences(kind));
         }
         // 23 schema defaults in the first release; apiVersion and drift.interval moved to the operator;
-        // PermissionSet spec.adoption (Never) added with the ownership rules
-        assertThat(total).isEqualTo(22);
+        // PermissionSet spec.adoption (Never) added with the ownership rules; managementPolicy (Manage) on both kinds and
+        // IntegrationUser unusedAfter (90d) with issue 20
+        assertThat(total).isEqualTo(25);
     }
 
     private static JsonNode stored(JsonNode manifest) {

@@ -84,6 +84,15 @@ public class IntegrationUserSpec {
     @JsonPropertyDescription("Whether the user is frozen (UserLogin.IsFrozen): cannot log in, but keeps its seat.")
     private Boolean frozen = false;
 
+    @Default("Manage")
+    @JsonPropertyDescription("Manage (default) creates and converges the Salesforce record; Observe only reads it (an existing record is found and linked without adoption), fills the status and status.plan, and never writes to Salesforce, not even on deletion. Switching to Manage needs spec.adoption for a record the operator did not create.")
+    private ManagementPolicy managementPolicy = ManagementPolicy.Manage;
+
+    @Default("90d")
+    @Pattern("^[1-9][0-9]{0,3}d$")
+    @JsonPropertyDescription("A user whose last login (User.LastLoginDate) is older than this many days, or who never logged in, is reported unused (condition Unused, the drift report, sfio_integration_users_unused). Days, e.g. 90d.")
+    private String unusedAfter = "90d";
+
     @Default("Never")
     @JsonPropertyDescription("Never refuses to take over an existing Salesforce user the operator did not create; IfUnmanaged adopts it.")
     private AdoptionPolicy adoption = AdoptionPolicy.Never;
@@ -237,5 +246,30 @@ public class IntegrationUserSpec {
 
     public void setDriftPolicy(DriftPolicy driftPolicy) {
         this.driftPolicy = driftPolicy;
+    }
+
+    public ManagementPolicy getManagementPolicy() {
+        return managementPolicy;
+    }
+
+    public void setManagementPolicy(ManagementPolicy managementPolicy) {
+        this.managementPolicy = managementPolicy;
+    }
+
+    public boolean observeOnly() {
+        return managementPolicy == ManagementPolicy.Observe;
+    }
+
+    public String getUnusedAfter() {
+        return unusedAfter;
+    }
+
+    public void setUnusedAfter(String unusedAfter) {
+        this.unusedAfter = unusedAfter;
+    }
+
+    /** spec.unusedAfter in days (90 when unset). */
+    public int unusedAfterDays() {
+        return unusedAfter == null || unusedAfter.isBlank() ? 90 : Integer.parseInt(unusedAfter.substring(0, unusedAfter.length() - 1));
     }
 }

@@ -21,6 +21,15 @@ public class IntegrationUserStatus extends ConditionedStatus {
     @JsonPropertyDescription("Permission set licences assigned to the user.")
     private List<AssignedPermissionSet> assignedPermissionSetLicenses = new ArrayList<>();
 
+    @JsonPropertyDescription("The Salesforce changes applying the spec would make, one line each (at most 20, then a line saying how many more). Under Manage it is what the next reconcile does and empty once in sync; under Observe it is what switching to Manage would do. Condition Planned is True when it is not empty.")
+    private List<String> plan;
+
+    @JsonPropertyDescription("The user's last login (User.LastLoginDate, API logins included), to the day, RFC 3339; absent when the user never logged in.")
+    private String lastLoginTime;
+
+    @JsonPropertyDescription("What makes this user risky, one line each: admin profile, full Salesforce licence, ModifyAllData, password never expires.")
+    private List<String> findings;
+
     @JsonPropertyDescription("When Salesforce was last brought in line with the spec (RFC 3339).")
     private String lastSyncTime;
 
@@ -73,5 +82,29 @@ public class IntegrationUserStatus extends ConditionedStatus {
 
     public void setAppliedSpecHash(String appliedSpecHash) {
         this.appliedSpecHash = appliedSpecHash;
+    }
+
+    public List<String> getPlan() {
+        return plan;
+    }
+
+    public void setPlan(List<String> plan) {
+        this.plan = plan;
+    }
+
+    public String getLastLoginTime() {
+        return lastLoginTime;
+    }
+
+    public void setLastLoginTime(String lastLoginTime) {
+        this.lastLoginTime = lastLoginTime;
+    }
+
+    public List<String> getFindings() {
+        return findings;
+    }
+
+    public void setFindings(List<String> findings) {
+        this.findings = findings;
     }
 }

@@ -54,6 +54,10 @@ public class PermissionSetSpec {
     @Size(max = 500)
     private List<@Pattern("^[A-Za-z][A-Za-z0-9]*$") String> userPermissions = new ArrayList<>();
 
+    @Default("Manage")
+    @JsonPropertyDescription("Manage (default) creates and converges the Salesforce record; Observe only reads it (an existing record is found and linked without adoption), fills the status and status.plan, and never writes to Salesforce, not even on deletion. Switching to Manage needs spec.adoption for a record the operator did not create.")
+    private ManagementPolicy managementPolicy = ManagementPolicy.Manage;
+
     @Default("Never")
     @JsonPropertyDescription("Never refuses to take over an existing permission set the operator does not own (it is neither changed nor ever deleted); IfUnmanaged adopts it.")
     private AdoptionPolicy adoption = AdoptionPolicy.Never;
@@ -151,5 +155,17 @@ public class PermissionSetSpec {
 
     public void setDriftPolicy(DriftPolicy driftPolicy) {
         this.driftPolicy = driftPolicy;
+    }
+
+    public ManagementPolicy getManagementPolicy() {
+        return managementPolicy;
+    }
+
+    public void setManagementPolicy(ManagementPolicy managementPolicy) {
+        this.managementPolicy = managementPolicy;
+    }
+
+    public boolean observeOnly() {
+        return managementPolicy == ManagementPolicy.Observe;
     }
 }

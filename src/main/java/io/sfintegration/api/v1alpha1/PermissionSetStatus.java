@@ -3,11 +3,16 @@ package io.sfintegration.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
+import java.util.List;
+
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PermissionSetStatus extends ConditionedStatus {
 
     @JsonPropertyDescription("The 18-character Salesforce id of the permission set.")
     private String permissionSetId;
+
+    @JsonPropertyDescription("The Salesforce changes applying the spec would make, one line each (at most 20, then a line saying how many more). Under Manage it is what the next reconcile does and empty once in sync; under Observe it is what switching to Manage would do. Condition Planned is True when it is not empty.")
+    private List<String> plan;
 
     @JsonPropertyDescription("When Salesforce was last brought in line with the spec (RFC 3339).")
     private String lastSyncTime;
@@ -37,5 +42,13 @@ public class PermissionSetStatus extends ConditionedStatus {
 
     public void setAppliedSpecHash(String appliedSpecHash) {
         this.appliedSpecHash = appliedSpecHash;
+    }
+
+    public List<String> getPlan() {
+        return plan;
+    }
+
+    public void setPlan(List<String> plan) {
+        this.plan = plan;
     }
 }

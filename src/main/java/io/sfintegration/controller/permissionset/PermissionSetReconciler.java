@@ -32,6 +32,7 @@ import io.sfintegration.controller.OrgNotReadyException;
 import io.sfintegration.controller.ResyncRequests;
 import io.sfintegration.controller.RetirementIncompleteException;
 import io.sfintegration.controller.StatusPatches;
+import io.sfintegration.controller.plan.Plan;
 import io.sfintegration.controller.ownership.Claims;
 import io.sfintegration.controller.ownership.Installation;
 import io.sfintegration.controller.ownership.OwnershipRecord;
@@ -82,6 +83,7 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
     private final DesiredPermissionSetResolver resolver;
     private final PermissionSetConvergence convergence;
     private final PermissionSetRetirement retirement;
+    private final PermissionSetObservation observation;
     private final OwnershipRecords records;
     private final Claims<PermissionSet> claims = new Claims<>("permissionSetName",
             ps -> ps.getSpec() == null ? null : ps.getSpec().getName(),
@@ -105,6 +107,7 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
         this.records = new OwnershipRecords(kubernetes);
         this.convergence = new PermissionSetConvergence(events, records);
         this.retirement = new PermissionSetRetirement(events, clock);
+        this.observation = new PermissionSetObservation(conditions);
     }
 
     @Override
@@ -169,6 +172,11 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
             return stop(ps, before, status, generation, Reasons.CONFLICT, "PermissionSet " + Claims.describe(holder.get())
                     + " already manages permission set " + spec.getName() + " in org " + orgId + "; delete one of the two resources", CONFLICT_RECHECK);
         }
+        if (spec.observeOnly()) {
+            // managementPolicy Observe: read, fill status and plan, write nothing to Salesforce (issue 20)
+            observation.observe(ps, status, generation, org);
+            return StatusPatches.patchIfChanged(ps, before, status, null);
+        }
         DesiredPermissionSet desired;
         try {
             desired = resolver.resolve(spec, org);
@@ -218,6 +226,7 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
             status.setLastSyncTime(conditions.now());
             statuses.ready(status, generation, "Permission set " + spec.getName() + " is available as " + psId + ".",
                     "Salesforce matches the spec.", correcting);
+            Plan.record(status, List.of(), generation, conditions, status::setPlan, "");
             if (correcting) {
                 events.normal(ps, Reasons.DRIFT_CORRECTED, "Put permission set " + spec.getName() + " back to the spec");
                 if (resyncRequested) {
@@ -273,6 +282,11 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
     }
 
     private DeleteControl cleanupWithinBudget(PermissionSet ps, Context<PermissionSet> context) {
+        if (ps.getSpec() != null && ps.getSpec().observeOnly()) {
+            // an observed set is left exactly as it is, whatever deletionPolicy says
+            events.normal(ps, "LeftUntouched", "managementPolicy Observe: left permission set " + ps.getSpec().getName() + " as it is in Salesforce");
+            return DeleteControl.defaultDelete();
+        }
         Optional<OwnershipRecord> record = OwnershipRecords.read(ps);
         String name = ps.getSpec().getName();
         if (record.isEmpty() || (record.get().id() == null && !record.get().pending())) {

@@ -3,6 +3,18 @@ package io.sfintegration.controller.status;
 /** CamelCase condition reasons: each names a state a person can act on. */
 public final class Reasons {
     public static final String AVAILABLE = "Available";
+    /** Ready=True and Synced=True under managementPolicy Observe: the record was read, nothing was written. */
+    public static final String OBSERVED = "Observed";
+    /** Ready=False under Observe: there is no such record in Salesforce, and Observe will not create it. */
+    public static final String NOT_FOUND_IN_SALESFORCE = "NotFoundInSalesforce";
+    /** Planned=True: status.plan lists changes. */
+    public static final String CHANGES_PLANNED = "ChangesPlanned";
+    /** Planned=False: Salesforce matches the spec. */
+    public static final String NO_CHANGES = "NoChanges";
+    /** Unused=True: no login for spec.unusedAfter (or never). */
+    public static final String NOT_LOGGED_IN_RECENTLY = "NotLoggedInRecently";
+    /** Unused=False. */
+    public static final String LOGGED_IN_RECENTLY = "LoggedInRecently";
     public static final String RECONCILE_SUCCESS = "ReconcileSuccess";
     public static final String RECONCILE_ERROR = "ReconcileError";
     public static final String INVALID_SPEC = "InvalidSpec";

@@ -36,7 +36,7 @@ final class DesiredUserResolver {
 
     DesiredUser resolve(IntegrationUserSpec spec, OrgAccess org, Function<String, Optional<PermissionSet>> permissionSetByRef)
             throws ResolutionException {
-        Profile profile = profile(spec, org);
+        Profile profile = profile(spec, org, spec.observeOnly());
         Map<String, String> licenses = new LinkedHashMap<>();
         for (String name : licenseNames(spec)) {
             License license = findLicense(org, name).orElseThrow(() -> new ResolutionException(Reasons.LICENSE_NOT_FOUND,
@@ -89,7 +89,8 @@ final class DesiredUserResolver {
                 spec.getActive() == null || spec.getActive(), spec.getFrozen() != null && spec.getFrozen());
     }
 
-    private Profile profile(IntegrationUserSpec spec, OrgAccess org) throws ResolutionException {
+    /** observing: any profile is accepted, since Observe writes nothing; switching to Manage applies the API-only rule. */
+    private Profile profile(IntegrationUserSpec spec, OrgAccess org, boolean observing) throws ResolutionException {
         String wanted = orDefault(spec.getProfile(), IntegrationUserSpec.DEFAULT_PROFILE);
         OrgSnapshot snapshot = org.snapshot();
         Optional<Profile> profile = snapshot.profile(wanted);
@@ -104,7 +105,7 @@ final class DesiredUserResolver {
         }
         Profile found = profile.orElseThrow(() -> new ResolutionException(Reasons.PROFILE_NOT_FOUND,
                 "The org has no profile named '" + wanted + "'", false));
-        if (!found.apiOnly()) {
+        if (!found.apiOnly() && !observing) {
             throw new ResolutionException(Reasons.PROFILE_NOT_ALLOWED, "Profile '" + found.name()
                     + "' is not API-only; integration users must use an API-only profile such as "
                     + IntegrationUserSpec.DEFAULT_PROFILE + ", so this operator cannot create users who log in to the UI", false);

@@ -28,6 +28,7 @@ import io.sfintegration.controller.OrgGate;
 import io.sfintegration.controller.OrgNotReadyException;
 import io.sfintegration.controller.ResyncRequests;
 import io.sfintegration.controller.StatusPatches;
+import io.sfintegration.controller.plan.Plan;
 import io.sfintegration.controller.status.ConditionTypes;
 import io.sfintegration.controller.status.Reasons;
 import io.sfintegration.controller.status.StatusAggregator;
@@ -84,6 +85,7 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
     private final StatusAggregator statuses;
     private final OwnershipRecords records;
     private final OwnershipMarkers markers;
+    private final UserObservation observation;
     private final Claims<IntegrationUser> claims = new Claims<>("username",
             u -> u.getSpec() == null ? null : u.getSpec().getUsername(),
             u -> u.getSpec() == null || u.getSpec().getOrgRef() == null ? null : u.getSpec().getOrgRef().getName());
@@ -102,6 +104,7 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
         this.markers = new OwnershipMarkers(catalog, installation);
         this.convergence = new UserConvergence(catalog, events, clock, records);
         this.retirement = new UserRetirement(catalog, events);
+        this.observation = new UserObservation(catalog, conditions, clock);
         this.events = events;
         this.resync = resync;
     }
@@ -158,6 +161,12 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
                     + " already manages username " + spec.getUsername() + " in org " + orgId
                     + "; delete one of the two resources", CONFLICT_RECHECK);
         }
+        if (spec.observeOnly()) {
+            // managementPolicy Observe: read, fill status and plan, write nothing to Salesforce (issue 20)
+            boolean waiting = observation.observe(user, status, generation, org, record, ref -> context.getSecondaryResources(PermissionSet.class)
+                    .stream().filter(ps -> ps.getMetadata().getName().equals(ref)).findFirst());
+            return StatusPatches.patchIfChanged(user, before, status, waiting ? WAIT_FOR_DEPENDENCY : null);
+        }
         try {
             DesiredUser desired;
             try {
@@ -205,6 +214,7 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
                     : " Assignments made outside the operator are left alone: " + String.join(", ", outcome.unmanagedAssignments()) + ".";
             statuses.ready(status, generation, "User " + spec.getUsername() + " is " + (desired.active() ? "active" : "inactive")
                     + (desired.frozen() ? " and frozen" : "") + " as " + status.getUserId() + ".", "Salesforce matches the spec." + unmanaged, correcting);
+            Plan.record(status, List.of(), generation, conditions, status::setPlan, "");
             if (correcting) {
                 events.normal(user, Reasons.DRIFT_CORRECTED, "Put user " + spec.getUsername() + " back to the spec");
                 if (resyncRequested) {
@@ -276,6 +286,11 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
     }
 
     private DeleteControl cleanupWithinBudget(IntegrationUser user, Context<IntegrationUser> context) {
+        if (user.getSpec() != null && user.getSpec().observeOnly()) {
+            // an observed user is left exactly as it is, whatever deletionPolicy says
+            events.normal(user, "LeftUntouched", "managementPolicy Observe: left user " + user.getSpec().getUsername() + " as it is in Salesforce");
+            return DeleteControl.defaultDelete();
+        }
         Optional<OwnershipRecord> record = OwnershipRecords.read(user);
         if (record.isEmpty() || (record.get().id() == null && !record.get().pending())) {
             return DeleteControl.defaultDelete();

@@ -43,6 +43,11 @@ public final class UserDriftCheck {
         } catch (ResolutionException e) {
             return List.of();
         }
+        return differences(user, desired, actual);
+    }
+
+    /** The same, for a spec already resolved (the Observe reconcile resolves once for the plan and the status). */
+    static List<String> differences(IntegrationUser user, DesiredUser desired, UserState actual) {
         List<String> out = new ArrayList<>(UserDiff.differences(desired, actual));
         OwnershipRecord record = OwnershipRecords.read(user).orElse(NO_RECORD);
         // markers say who manages the user; they are not part of what the spec asks for

@@ -254,4 +254,9 @@ public final class CoalescingSalesforceClient implements SalesforceClient, AutoC
         timer.shutdownNow();
         runner.shutdownNow();
     }
+
+    @Override
+    public io.sfintegration.salesforce.OrgExportRead exportRead(java.time.Instant loginsSince) {
+        return delegate.exportRead(loginsSince);
+    }
 }

@@ -164,4 +164,9 @@ final class BackgroundSalesforceClient implements SalesforceClient {
     public String toString() {
         return "background " + delegate;
     }
+
+    @Override
+    public io.sfintegration.salesforce.OrgExportRead exportRead(java.time.Instant loginsSince) {
+        return checked().exportRead(loginsSince);
+    }
 }

@@ -13,6 +13,7 @@ import io.sfintegration.salesforce.LicenseKind;
 import io.sfintegration.salesforce.NewAssignment;
 import io.sfintegration.salesforce.NewPermissionSet;
 import io.sfintegration.salesforce.ObjectAccess;
+import io.sfintegration.salesforce.OrgExportRead;
 import io.sfintegration.salesforce.OrgInventory;
 import io.sfintegration.salesforce.OrgSnapshot;
 import io.sfintegration.salesforce.PermissionChanges;
@@ -61,7 +62,7 @@ import java.util.function.ToIntFunction;
 public final class RestSalesforceClient implements SalesforceClient {
 
     static final String USER_FIELDS = "Id, Username, Email, FirstName, LastName, Alias, TimeZoneSidKey, LocaleSidKey, "
-            + "LanguageLocaleKey, EmailEncodingKey, ProfileId, Profile.Name, Profile.UserLicense.Name, IsActive, CreatedById";
+            + "LanguageLocaleKey, EmailEncodingKey, ProfileId, Profile.Name, Profile.UserLicense.Name, IsActive, CreatedById, LastLoginDate";
     static final String OBJECT_PERMISSION_FIELDS = "Id, ParentId, SobjectType, PermissionsRead, PermissionsCreate, "
             + "PermissionsEdit, PermissionsDelete, PermissionsViewAllRecords, PermissionsModifyAllRecords";
     static final String FIELD_PERMISSION_FIELDS = "Id, ParentId, SobjectType, Field, PermissionsRead, PermissionsEdit";
@@ -192,19 +193,29 @@ public final class RestSalesforceClient implements SalesforceClient {
                 "SELECT Id, UserId, IsFrozen FROM UserLogin WHERE UserId " + assigneeFilter,
                 "SELECT Id, AssigneeId, PermissionSetLicenseId, PermissionSetLicense.MasterLabel"
                         + " FROM PermissionSetLicenseAssign WHERE AssigneeId " + assigneeFilter,
-                "SELECT Id, AssigneeId, PermissionSetId, PermissionSet.Name FROM PermissionSetAssignment"
+                // the two risky permissions ride along in the assignment query: no extra call (issue 20)
+                "SELECT Id, AssigneeId, PermissionSetId, PermissionSet.Name, PermissionSet.PermissionsModifyAllData,"
+                        + " PermissionSet.PermissionsPasswordNeverExpires FROM PermissionSetAssignment"
                         + " WHERE PermissionSet.IsOwnedByProfile = false AND AssigneeId " + assigneeFilter));
         Map<String, UserLogin> logins = new HashMap<>();
         rows.get(1).forEach(r -> logins.put(key18(JsonRecords.text(r, "UserId")),
                 new UserLogin(JsonRecords.text(r, "Id"), JsonRecords.text(r, "UserId"), JsonRecords.bool(r, "IsFrozen"))));
         Map<String, List<Assignment>> licenses = group(rows.get(2), "PermissionSetLicenseId", "PermissionSetLicense.MasterLabel");
         Map<String, List<Assignment>> sets = group(rows.get(3), "PermissionSetId", "PermissionSet.Name");
+        Map<String, java.util.Set<String>> risky = new HashMap<>();
+        for (JsonNode r : rows.get(3)) {
+            for (String permission : List.of("ModifyAllData", "PasswordNeverExpires")) {
+                if (JsonRecords.bool(r, "PermissionSet.Permissions" + permission)) {
+                    risky.computeIfAbsent(key18(JsonRecords.text(r, "AssigneeId")), k -> new java.util.TreeSet<>()).add(permission);
+                }
+            }
+        }
         List<UserState> states = new ArrayList<>();
         for (JsonNode r : rows.get(0)) {
             SalesforceUser user = user(r);
             String key = key18(user.id());
             states.add(new UserState(user, logins.get(key), licenses.getOrDefault(key, List.of()),
-                    sets.getOrDefault(key, List.of())));
+                    sets.getOrDefault(key, List.of()), risky.getOrDefault(key, java.util.Set.of())));
         }
         return states;
     }
@@ -227,7 +238,7 @@ public final class RestSalesforceClient implements SalesforceClient {
                 JsonRecords.text(r, "ProfileId"));
         return new SalesforceUser(JsonRecords.text(r, "Id"), fields, JsonRecords.text(r, "Profile.Name"),
                 JsonRecords.text(r, "Profile.UserLicense.Name"), JsonRecords.bool(r, "IsActive"),
-                JsonRecords.text(r, "CreatedById"));
+                JsonRecords.text(r, "CreatedById"), JsonRecords.instant(r, "LastLoginDate"));
     }
 
     private static String key18(String id) {
@@ -1070,6 +1081,36 @@ public final class RestSalesforceClient implements SalesforceClient {
                 .map(r -> new OrgInventory.PermissionSetSummary(JsonRecords.text(r, "Id"), JsonRecords.text(r, "Name"),
                         JsonRecords.text(r, "Label"))).toList();
         return new OrgInventory(users, sets);
+    }
+
+    @Override
+    public OrgExportRead exportRead(Instant loginsSince) {
+        List<UserState> users = readUsers("UserType = 'Standard'", "IN (SELECT Id FROM User WHERE UserType = 'Standard')");
+        List<List<JsonNode>> rows = rest.queries(List.of(
+                // LoginType "Application" is a UI login, "Remote Access 2.0" an OAuth (connected app) login (Object Reference,
+                // LoginHistory: developer.salesforce.com/docs/platform/object-reference/references/standard-objects/object-loginhistory.html)
+                "SELECT UserId, LoginType, Application FROM LoginHistory WHERE LoginTime >= " + Soql.dateTime(loginsSince),
+                "SELECT ProfileId, Profile.Name, PermissionsApiUserOnly, PermissionsApiEnabled FROM PermissionSet WHERE IsOwnedByProfile = true",
+                "SELECT Id, MasterLabel FROM PermissionSetLicense",
+                "SELECT Id, Name FROM UserLicense"));
+        Map<String, OrgExportRead.LoginUse> logins = new HashMap<>();
+        for (JsonNode r : rows.get(0)) {
+            String user = key18(JsonRecords.text(r, "UserId"));
+            OrgExportRead.LoginUse before = logins.getOrDefault(user, new OrgExportRead.LoginUse(false, java.util.Set.of()));
+            java.util.Set<String> apps = new java.util.TreeSet<>(before.applications());
+            String app = JsonRecords.text(r, "Application");
+            if (app != null && !app.isBlank() && !"N/A".equals(app)) {
+                apps.add(app);
+            }
+            logins.put(user, new OrgExportRead.LoginUse(before.uiLogin() || "Application".equals(JsonRecords.text(r, "LoginType")), apps));
+        }
+        Map<String, OrgExportRead.ProfileAccess> profiles = new HashMap<>();
+        rows.get(1).forEach(r -> profiles.put(key18(JsonRecords.text(r, "ProfileId")), new OrgExportRead.ProfileAccess(
+                JsonRecords.text(r, "Profile.Name"), JsonRecords.bool(r, "PermissionsApiUserOnly"), JsonRecords.bool(r, "PermissionsApiEnabled"))));
+        Map<String, String> licenses = new HashMap<>();
+        rows.get(2).forEach(r -> licenses.put(key18(JsonRecords.text(r, "Id")), JsonRecords.text(r, "MasterLabel")));
+        rows.get(3).forEach(r -> licenses.put(key18(JsonRecords.text(r, "Id")), JsonRecords.text(r, "Name")));
+        return new OrgExportRead(users, logins, profiles, licenses);
     }
 
     @Override

@@ -1,0 +1,88 @@
+package io.sfintegration.export;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.sfintegration.api.v1alpha1.SalesforceOrg;
+import io.sfintegration.salesforce.http.ResilienceSettings;
+import io.sfintegration.salesforce.http.SalesforceClientProvider;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code java -jar quarkus-run.jar export --org <namespace>/<name> [--kubeconfig file] [--out dir]}: reads the org a
+ * SalesforceOrg points at, with that SalesforceOrg's own credentials, and writes the YAML of {@link OrgExporter} to
+ * standard output or, with --out, one file per resource (permission sets first, so {@code kubectl apply -f dir} applies
+ * them before the users that refer to them). Reads only: nothing is written to Salesforce or to Kubernetes.
+ */
+public final class ExportCommand {
+
+    private ExportCommand() {
+    }
+
+    /**
+     * Runs the export and returns the process exit code: 0 when written, 2 for a usage error or a missing org, 1 when
+     * Salesforce or Kubernetes could not be read. The caller exits with it (the HTTP clients keep threads alive).
+     */
+    public static int run(String... args) {
+        try {
+            main(args);
+            return 0;
+        } catch (IllegalArgumentException e) {
+            System.err.println("export: " + e.getMessage());
+            return 2;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("export failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    public static void main(String... args) throws IOException {
+        String org = null;
+        Path kubeconfig = null;
+        Path out = null;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--org" -> org = args[i + 1];
+                case "--kubeconfig" -> kubeconfig = Path.of(args[i + 1]);
+                case "--out" -> out = Path.of(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (use --org, --kubeconfig, --out)");
+            }
+        }
+        if (org == null || !org.contains("/")) {
+            throw new IllegalArgumentException("--org <namespace>/<name> is required");
+        }
+        String namespace = org.substring(0, org.indexOf('/'));
+        String name = org.substring(org.indexOf('/') + 1);
+        Config config = kubeconfig == null ? Config.autoConfigure(null)
+                : Config.fromKubeconfig(null, Files.readString(kubeconfig), kubeconfig.toString());
+        try (KubernetesClient kube = new KubernetesClientBuilder().withConfig(config).build()) {
+            SalesforceOrg so = kube.resources(SalesforceOrg.class).inNamespace(namespace).withName(name).get();
+            if (so == null) {
+                throw new IllegalArgumentException("no SalesforceOrg " + org);
+            }
+            SalesforceClientProvider clients = new SalesforceClientProvider(kube, new SimpleMeterRegistry(), ResilienceSettings.defaults());
+            List<OrgExporter.Exported> exported = OrgExporter.export(clients.forOrg(so), namespace, name, Instant.now());
+            if (out == null) {
+                System.out.print(OrgExporter.join(exported));
+            } else {
+                write(out, exported);
+                System.out.println("Wrote " + exported.size() + " resources to " + out.toAbsolutePath());
+            }
+        }
+    }
+
+    /** One file per resource: 10-permissionset-NAME.yaml, then 20-integrationuser-NAME.yaml. */
+    static void write(Path dir, List<OrgExporter.Exported> exported) throws IOException {
+        Files.createDirectories(dir);
+        for (OrgExporter.Exported e : exported) {
+            String prefix = "PermissionSet".equals(e.kind()) ? "10-permissionset-" : "20-integrationuser-";
+            Files.writeString(dir.resolve(prefix + e.name() + ".yaml"), e.yaml());
+        }
+    }
+}
