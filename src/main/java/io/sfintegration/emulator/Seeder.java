@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Fills an empty store from a seed: organization, licences, profiles with their own permission sets, users. */
+/** Fills an empty store from a seed: organization, licences, profiles with their own permission sets, setup entities, users. */
 final class Seeder {
 
     private Seeder() {
@@ -51,6 +51,7 @@ final class Seeder {
             }
             store.insertRaw("PermissionSet", own);
         }
+        SetupEntitySeed.seed(store);
         String adminId = null;
         for (EmulatorSeed.UserSeed u : seed.users()) {
             Map<String, Object> user = new HashMap<>();
