@@ -26,6 +26,7 @@ local degraded = {
   InvalidCredentials = true,
   InvalidSpec = true,
   LicenseNotFound = true,
+  NotFound = true,
   OrgIdentityChanged = true,
   PermissionSetNotFound = true,
   ProfileNotAllowed = true,
