@@ -50,6 +50,12 @@ final class PermissionSetGrants {
     }
 
     private final EventRecorder events;
+    /**
+     * Resolved ids by org and key. An entity's id never changes while it exists, so a burst of sets naming the same
+     * apps resolves each name once; an id that stopped existing fails the row create (INVALID_CROSS_REFERENCE_KEY),
+     * which drops the org's entries so the next reconcile asks again.
+     */
+    private final Map<String, Map<String, String>> resolvedByOrg = new java.util.concurrent.ConcurrentHashMap<>();
 
     PermissionSetGrants(EventRecorder events) {
         this.events = events;
@@ -73,7 +79,12 @@ final class PermissionSetGrants {
         if (wanted.isEmpty()) {
             return List.of();
         }
-        Map<String, String> ids = org.client().findSetupEntities(wanted.stream().map(Wanted::key).toList());
+        Map<String, String> known = resolvedByOrg.computeIfAbsent(org.key(), k -> new java.util.concurrent.ConcurrentHashMap<>());
+        List<String> unknown = wanted.stream().map(Wanted::key).filter(k -> !known.containsKey(k)).toList();
+        if (!unknown.isEmpty()) {
+            known.putAll(org.client().findSetupEntities(unknown));
+        }
+        Map<String, String> ids = known;
         List<String> missing = new ArrayList<>();
         List<GrantedSetupEntity> out = new ArrayList<>();
         for (Wanted w : wanted) {
@@ -114,6 +125,9 @@ final class PermissionSetGrants {
         List<SaveResult> failed = results.stream().filter(r -> !r.success()).toList();
         if (failed.stream().anyMatch(r -> r.errors().stream().anyMatch(e -> SalesforceException.isTransientCode(e.errorCode())))) {
             throw new SalesforceException(400, failed.get(0).errors(), true);
+        }
+        if (failed.stream().anyMatch(r -> r.hasErrorCode("INVALID_CROSS_REFERENCE_KEY"))) {
+            resolvedByOrg.remove(org.key());   // an entity went away since it was resolved
         }
         if (!failed.isEmpty()) {
             return new Outcome(false, "Salesforce refused changing the setup entity access of " + ps.getSpec().getName() + ": "
