@@ -28,15 +28,20 @@ final class OrgRules {
             "ObjectPermissions", List.of("ParentId", "SobjectType"), "FieldPermissions", List.of("ParentId", "SobjectType", "Field"),
             "PermissionSetLicenseAssign", List.of("AssigneeId", "PermissionSetLicenseId"), "PermissionSetAssignment", List.of("AssigneeId"),
             "SetupEntityAccess", List.of("ParentId", "SetupEntityId"));
+    private static final Map<String, List<String>> GROUP_REQUIRED = Map.of("PermissionSetGroup", List.of("DeveloperName", "MasterLabel"),
+            "MutingPermissionSet", List.of("DeveloperName", "MasterLabel"),
+            "PermissionSetGroupComponent", List.of("PermissionSetGroupId", "PermissionSetId"));
 
     private final OrgStore store;
     private final AuditTrail audit;
     private final SetupEntityRules setupEntities;
+    private final GroupRules groups;
 
     OrgRules(OrgStore store, AuditTrail audit) {
         this.store = store;
         this.audit = audit;
         this.setupEntities = new SetupEntityRules(store);
+        this.groups = new GroupRules(store);
     }
 
     SetupEntityRules setupEntities() {
@@ -62,7 +67,7 @@ final class OrgRules {
             f.put("UserType", "Standard");
             return;
         }
-        requireAll(REQUIRED.getOrDefault(type, List.of()), f, false);
+        requireAll(REQUIRED.getOrDefault(type, GROUP_REQUIRED.getOrDefault(type, List.of())), f, false);
         switch (type) {
             case "PermissionSet" -> checkPermissionSet(f, null);
             case "ObjectPermissions" -> checkObjectPermissions(f, null);
@@ -70,6 +75,7 @@ final class OrgRules {
             case "PermissionSetAssignment" -> checkAssignment(f);
             case "PermissionSetLicenseAssign" -> checkLicenseAssign(f);
             case "SetupEntityAccess" -> setupEntities.beforeCreate(f);
+            case "PermissionSetGroupComponent" -> groups.beforeCreateComponent(f);
             default -> {
             }
         }
@@ -91,6 +97,8 @@ final class OrgRules {
             case "PermissionSetLicenseAssign" -> audit.record(actor, "PermSetLicenseAssign", "Manage Users",
                     "Permission set license " + pslName(r.get("PermissionSetLicenseId")) + ": assigned to " + username(r.get("AssigneeId")));
             case "SetupEntityAccess" -> audit.record(actor, "PermSetSetupEntityAccessChanged", "Manage Users", setupEntities.describe(r, true));
+            case "PermissionSetGroup" -> groups.recalculate(r.get("Id"));
+            case "PermissionSetGroupComponent" -> groups.recalculate(r.get("PermissionSetGroupId"));
             default -> {
             }
         }
@@ -176,6 +184,7 @@ final class OrgRules {
                     }
                 }
             }
+            case "PermissionSetGroup" -> groups.beforeDeleteGroup(r);
             case "PermissionSetLicenseAssign" -> {
                 for (Map<String, Object> a : store.live("PermissionSetAssignment")) {
                     Map<String, Object> ps = store.liveById((String) a.get("PermissionSetId"));
@@ -213,6 +222,8 @@ final class OrgRules {
             case "PermissionSetLicenseAssign" -> audit.record(actor, "PermSetLicenseUnassign", "Manage Users",
                     "Permission set license " + pslName(r.get("PermissionSetLicenseId")) + ": unassigned from " + username(r.get("AssigneeId")));
             case "SetupEntityAccess" -> audit.record(actor, "PermSetSetupEntityAccessChanged", "Manage Users", setupEntities.describe(r, false));
+            case "PermissionSetGroup" -> groups.removeComponentsOf(r.get("Id"));
+            case "PermissionSetGroupComponent" -> groups.recalculate(r.get("PermissionSetGroupId"));
             case "ObjectPermissions" -> audit.record(actor, "PermSetEntityPermChanged", "Manage Users",
                     "Removed " + r.get("SobjectType") + " object permissions of permission set " + psName(r.get("ParentId")));
             case "FieldPermissions" -> audit.record(actor, "PermSetFlsChanged", "Manage Users",
@@ -249,6 +260,7 @@ final class OrgRules {
                 }
                 r.put("UsedLicenses", (long) used);
             }
+            case "PermissionSetGroup" -> groups.computed(r);
             case "User" -> r.put("Name", (r.get("FirstName") == null ? "" : r.get("FirstName") + " ") + r.get("LastName"));
             default -> {
             }

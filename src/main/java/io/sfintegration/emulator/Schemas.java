@@ -151,6 +151,20 @@ final class Schemas {
             f.text("Description");
             f.text("Status").readOnly();
         });
+        // a group's components: permission sets and at most one muting permission set (Object Reference,
+        // "PermissionSetGroupComponent", "MutingPermissionSet"); key prefixes as real orgs show them
+        object("MutingPermissionSet", "0QM", f -> {
+            f.text("DeveloperName");
+            f.text("MasterLabel");
+            f.text("Description");
+            for (String p : USER_PERMISSIONS) {
+                f.bool("Permissions" + p);
+            }
+        });
+        object("PermissionSetGroupComponent", "0PC", f -> {
+            f.ref("PermissionSetGroupId", "PermissionSetGroup", "PermissionSetGroup").createOnly();
+            f.ref("PermissionSetId", List.of("PermissionSet", "MutingPermissionSet"), "PermissionSet").createOnly();
+        });
         object("PermissionSetAssignment", "0Pa", f -> {
             f.ref("AssigneeId", "User", "Assignee").createOnly();
             f.ref("PermissionSetId", "PermissionSet", "PermissionSet").createOnly();
