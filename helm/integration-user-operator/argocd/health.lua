@@ -27,6 +27,7 @@ local degraded = {
   InvalidCredentials = true,
   InvalidSpec = true,
   LicenseNotFound = true,
+  NotFound = true,
   NotFoundInSalesforce = true,
   OrgIdentityChanged = true,
   PermissionSetNotFound = true,

@@ -116,7 +116,19 @@ final class OAuthEndpoints {
         if (user.isEmpty() || !active(user.get())) {
             return oauthError(400, "invalid_grant", "user hasn't approved this consumer");
         }
+        if (!permitted(claims.getIssuer(), user.get())) {
+            // Permitted Users "Admin approved users are pre-authorized" and neither the user's profile nor any of their
+            // permission sets grants the app: Salesforce answers with the same invalid_grant as for an unapproved app
+            return oauthError(400, "invalid_grant", "user hasn't approved this consumer");
+        }
         return success(user.get(), false);
+    }
+
+    private boolean permitted(String consumerKey, String userId) {
+        return store.read(() -> SetupEntitySeed.appRecord(store, consumerKey)
+                .filter(app -> Boolean.TRUE.equals(app.get("OptionsAllowAdminApprovedUsersOnly")))
+                .map(app -> store.rules().setupEntities().userHasAccess(userId, (String) app.get("Id")))
+                .orElse(true));
     }
 
     Reply revoke(Map<String, String> form) {

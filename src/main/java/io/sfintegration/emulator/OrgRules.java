@@ -18,21 +18,34 @@ final class OrgRules {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern API_NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9_]{0,79}$");
-    private static final Set<String> READ_ONLY = Set.of("Organization", "UserLicense", "PermissionSetLicense", "SetupAuditTrail", "LoginHistory");
+    private static final Set<String> READ_ONLY = Set.of("Organization", "UserLicense", "PermissionSetLicense", "SetupAuditTrail", "LoginHistory",
+            "ConnectedApplication", "ApexClass", "CustomPermission");
     private static final List<String> USER_REQUIRED = List.of("Username", "LastName", "Email", "Alias", "TimeZoneSidKey",
             "LocaleSidKey", "EmailEncodingKey", "LanguageLocaleKey", "ProfileId");
     private static final Map<String, List<String>> REQUIRED = Map.of(
             "Account", List.of("Name"), "Contact", List.of("LastName"), "Lead", List.of("LastName", "Company"),
             "Opportunity", List.of("Name", "StageName", "CloseDate"), "PermissionSet", List.of("Name", "Label"),
             "ObjectPermissions", List.of("ParentId", "SobjectType"), "FieldPermissions", List.of("ParentId", "SobjectType", "Field"),
-            "PermissionSetLicenseAssign", List.of("AssigneeId", "PermissionSetLicenseId"), "PermissionSetAssignment", List.of("AssigneeId"));
+            "PermissionSetLicenseAssign", List.of("AssigneeId", "PermissionSetLicenseId"), "PermissionSetAssignment", List.of("AssigneeId"),
+            "SetupEntityAccess", List.of("ParentId", "SetupEntityId"));
+    private static final Map<String, List<String>> GROUP_REQUIRED = Map.of("PermissionSetGroup", List.of("DeveloperName", "MasterLabel"),
+            "MutingPermissionSet", List.of("DeveloperName", "MasterLabel"),
+            "PermissionSetGroupComponent", List.of("PermissionSetGroupId", "PermissionSetId"));
 
     private final OrgStore store;
     private final AuditTrail audit;
+    private final SetupEntityRules setupEntities;
+    private final GroupRules groups;
 
     OrgRules(OrgStore store, AuditTrail audit) {
         this.store = store;
         this.audit = audit;
+        this.setupEntities = new SetupEntityRules(store);
+        this.groups = new GroupRules(store);
+    }
+
+    SetupEntityRules setupEntities() {
+        return setupEntities;
     }
 
     // ---- create ----
@@ -54,13 +67,15 @@ final class OrgRules {
             f.put("UserType", "Standard");
             return;
         }
-        requireAll(REQUIRED.getOrDefault(type, List.of()), f, false);
+        requireAll(REQUIRED.getOrDefault(type, GROUP_REQUIRED.getOrDefault(type, List.of())), f, false);
         switch (type) {
             case "PermissionSet" -> checkPermissionSet(f, null);
             case "ObjectPermissions" -> checkObjectPermissions(f, null);
             case "FieldPermissions" -> checkFieldPermissions(f, null);
             case "PermissionSetAssignment" -> checkAssignment(f);
             case "PermissionSetLicenseAssign" -> checkLicenseAssign(f);
+            case "SetupEntityAccess" -> setupEntities.beforeCreate(f);
+            case "PermissionSetGroupComponent" -> groups.beforeCreateComponent(f);
             default -> {
             }
         }
@@ -81,6 +96,9 @@ final class OrgRules {
                     "Permission set " + psName(r.get("PermissionSetId")) + ": assigned to " + username(r.get("AssigneeId")));
             case "PermissionSetLicenseAssign" -> audit.record(actor, "PermSetLicenseAssign", "Manage Users",
                     "Permission set license " + pslName(r.get("PermissionSetLicenseId")) + ": assigned to " + username(r.get("AssigneeId")));
+            case "SetupEntityAccess" -> audit.record(actor, "PermSetSetupEntityAccessChanged", "Manage Users", setupEntities.describe(r, true));
+            case "PermissionSetGroup" -> groups.recalculate(r.get("Id"));
+            case "PermissionSetGroupComponent" -> groups.recalculate(r.get("PermissionSetGroupId"));
             default -> {
             }
         }
@@ -90,6 +108,10 @@ final class OrgRules {
 
     void beforeUpdate(String type, Map<String, Object> current, Map<String, Object> changes, String actor) {
         if (READ_ONLY.contains(type)) {
+            throw ApiException.bad("CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY", "entity type cannot be updated: " + type);
+        }
+        if (type.equals("SetupEntityAccess")) {
+            // create, delete, query, retrieve only (Object Reference, "SetupEntityAccess": Supported Calls)
             throw ApiException.bad("CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY", "entity type cannot be updated: " + type);
         }
         Map<String, Object> merged = new HashMap<>(current);
@@ -162,6 +184,7 @@ final class OrgRules {
                     }
                 }
             }
+            case "PermissionSetGroup" -> groups.beforeDeleteGroup(r);
             case "PermissionSetLicenseAssign" -> {
                 for (Map<String, Object> a : store.live("PermissionSetAssignment")) {
                     Map<String, Object> ps = store.liveById((String) a.get("PermissionSetId"));
@@ -191,12 +214,16 @@ final class OrgRules {
                     });
                     rows.forEach(x -> store.removeRaw(child, x));
                 }
+                setupEntities.removeChildrenOf((String) r.get("Id"));
                 audit.record(actor, "PermSetDelete", "Manage Users", "Deleted permission set " + r.get("Name"));
             }
             case "PermissionSetAssignment" -> audit.record(actor, "PermSetUnassign", "Manage Users",
                     "Permission set " + psName(r.get("PermissionSetId")) + ": unassigned from " + username(r.get("AssigneeId")));
             case "PermissionSetLicenseAssign" -> audit.record(actor, "PermSetLicenseUnassign", "Manage Users",
                     "Permission set license " + pslName(r.get("PermissionSetLicenseId")) + ": unassigned from " + username(r.get("AssigneeId")));
+            case "SetupEntityAccess" -> audit.record(actor, "PermSetSetupEntityAccessChanged", "Manage Users", setupEntities.describe(r, false));
+            case "PermissionSetGroup" -> groups.removeComponentsOf(r.get("Id"));
+            case "PermissionSetGroupComponent" -> groups.recalculate(r.get("PermissionSetGroupId"));
             case "ObjectPermissions" -> audit.record(actor, "PermSetEntityPermChanged", "Manage Users",
                     "Removed " + r.get("SobjectType") + " object permissions of permission set " + psName(r.get("ParentId")));
             case "FieldPermissions" -> audit.record(actor, "PermSetFlsChanged", "Manage Users",
@@ -233,6 +260,7 @@ final class OrgRules {
                 }
                 r.put("UsedLicenses", (long) used);
             }
+            case "PermissionSetGroup" -> groups.computed(r);
             case "User" -> r.put("Name", (r.get("FirstName") == null ? "" : r.get("FirstName") + " ") + r.get("LastName"));
             default -> {
             }

@@ -43,6 +43,10 @@ final class OrgStore implements SoqlDataSource {
         this.rules = rules;
     }
 
+    OrgRules rules() {
+        return rules;
+    }
+
     Schemas schemas() {
         return schemas;
     }

@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * The sObjects the emulator knows, with their real names, key prefixes and fields (Object Reference for the
  * Salesforce Platform: User, Profile, UserLicense, PermissionSet, PermissionSetLicense, PermissionSetLicenseAssign,
- * PermissionSetAssignment, PermissionSetGroup, ObjectPermissions, FieldPermissions, UserLogin, SetupAuditTrail,
+ * PermissionSetAssignment, PermissionSetGroup, ObjectPermissions, FieldPermissions, SetupEntityAccess and the setup
+ * entities it grants (ConnectedApplication, ApexClass, CustomPermission), UserLogin, SetupAuditTrail,
  * Organization, and a few standard objects for permission validation).
  */
 final class Schemas {
@@ -150,6 +151,20 @@ final class Schemas {
             f.text("Description");
             f.text("Status").readOnly();
         });
+        // a group's components: permission sets and at most one muting permission set (Object Reference,
+        // "PermissionSetGroupComponent", "MutingPermissionSet"); key prefixes as real orgs show them
+        object("MutingPermissionSet", "0QM", f -> {
+            f.text("DeveloperName");
+            f.text("MasterLabel");
+            f.text("Description");
+            for (String p : USER_PERMISSIONS) {
+                f.bool("Permissions" + p);
+            }
+        });
+        object("PermissionSetGroupComponent", "0PC", f -> {
+            f.ref("PermissionSetGroupId", "PermissionSetGroup", "PermissionSetGroup").createOnly();
+            f.ref("PermissionSetId", List.of("PermissionSet", "MutingPermissionSet"), "PermissionSet").createOnly();
+        });
         object("PermissionSetAssignment", "0Pa", f -> {
             f.ref("AssigneeId", "User", "Assignee").createOnly();
             f.ref("PermissionSetId", "PermissionSet", "PermissionSet").createOnly();
@@ -174,6 +189,32 @@ final class Schemas {
             f.text("Field").createOnly();
             f.bool("PermissionsRead");
             f.bool("PermissionsEdit");
+        });
+        // the setup entities a permission set can grant through SetupEntityAccess (Object Reference, "SetupEntityAccess",
+        // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_setupentityaccess.htm):
+        // read-only here, created in Setup or by deployments; key prefixes as real orgs show them
+        object("ConnectedApplication", "0H4", f -> {
+            f.text("Name").readOnly();
+            // Permitted Users = "Admin approved users are pre-authorized" (Object Reference, "ConnectedApplication")
+            f.bool("OptionsAllowAdminApprovedUsersOnly").readOnly();
+        });
+        object("ApexClass", "01p", f -> {
+            f.text("Name").readOnly();
+            f.text("NamespacePrefix").readOnly();
+            f.text("Status").readOnly();
+            f.number("ApiVersion").readOnly();
+        });
+        object("CustomPermission", "0CP", f -> {
+            f.text("DeveloperName").readOnly();
+            f.text("MasterLabel").readOnly();
+            f.text("NamespacePrefix").readOnly();
+        });
+        // SetupEntityType is not createable: Salesforce derives it from the entity (Filter, Group, Nillable, Restricted
+        // picklist, Sort); the object supports create, delete, query, retrieve, no update
+        object("SetupEntityAccess", "0J0", f -> {
+            f.ref("ParentId", "PermissionSet", "Parent").createOnly();
+            f.ref("SetupEntityId", List.of("ApexClass", "ConnectedApplication", "CustomPermission"), null).createOnly();
+            f.text("SetupEntityType").readOnly();
         });
         object("SetupAuditTrail", "0Ym", f -> {
             f.text("Action").readOnly();

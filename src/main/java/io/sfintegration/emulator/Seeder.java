@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Fills an empty store from a seed: organization, licences, profiles with their own permission sets, users. */
+/** Fills an empty store from a seed: organization, licences, profiles with their own permission sets, setup entities, users. */
 final class Seeder {
 
     private Seeder() {
@@ -56,6 +56,7 @@ final class Seeder {
         for (EmulatorSeed.PermissionSetSeed ps : seed.permissionSets()) {
             permissionSetIds.put(ps.name(), permissionSet(store, ps, pslIds.getOrDefault(ps.license(), licenseIds.get(ps.license()))));
         }
+        SetupEntitySeed.seed(store);
         String adminId = null;
         for (EmulatorSeed.UserSeed u : seed.users()) {
             Map<String, Object> user = new HashMap<>();

@@ -48,7 +48,7 @@ public interface SalesforceClient {
 
     // ---- permission sets ----
 
-    /** Permission sets by API name (case-insensitive) with object and field permissions. Keys are lower-case names. */
+    /** Permission sets by API name (case-insensitive) with object and field permissions and setup entity grants. Keys are lower-case names. */
     Map<String, PermissionSetState> findPermissionSets(Collection<String> names);
 
     /** Creates a permission set with its permission rows; returns the permission set's result (rows are in the changes' results). */
@@ -64,6 +64,19 @@ public interface SalesforceClient {
 
     /** Applies permission row changes; one result per row: creates of objects, then fields, updates, deletes. */
     List<SaveResult> applyPermissionChanges(String permissionSetId, PermissionChanges changes);
+
+    /**
+     * Setup entities by type and name, keys from {@link SetupEntityType#key}: one query per type, all in one call. The
+     * answer maps each found key to the entity's id; names the org does not have are missing.
+     */
+    default Map<String, String> findSetupEntities(Collection<String> keys) {
+        throw new UnsupportedOperationException("findSetupEntities");
+    }
+
+    /** Creates SetupEntityAccess rows (sObject collections); one result per row, in order. Rows are removed with {@link #deleteRecords}. */
+    default List<SaveResult> grantSetupEntities(List<EntityGrant> grants) {
+        throw new UnsupportedOperationException("grantSetupEntities");
+    }
 
     /** Number of PermissionSetAssignment rows of a permission set. */
     int countAssignments(String permissionSetId);

@@ -46,6 +46,8 @@ class ScenarioBenchmark {
     static final int PERMISSION_SETS = Integer.getInteger("bench.permissionSets", 100);
     static final int SCALE_USERS = Integer.getInteger("bench.scaleUsers", 10_000);
     static final Set<String> SCENARIOS = Set.of(System.getProperty("bench.scenarios", "burst,steady,drift,scale").split(","));
+    /** Issue 19: each PermissionSet also grants a connected app and two Apex classes (SetupEntityAccess rows). */
+    static final boolean GRANTS = Boolean.getBoolean("bench.grants");
     static final int CREATE_THREADS = 8;
     /** JOSDK resyncs every resource every 30 minutes; the org refreshes its usage every 10 minutes. */
     static final int RESYNCS_PER_HOUR = 2;
@@ -57,6 +59,7 @@ class ScenarioBenchmark {
     void scenarios() throws Exception {
         report.context("emulator latency per call", LATENCY_MS + " ms")
                 .context("sizes", USERS + " IntegrationUsers (two permission sets each), " + PERMISSION_SETS + " PermissionSets; scale " + SCALE_USERS + " users")
+                .context("grants", GRANTS ? "every PermissionSet grants a connected app and two Apex classes" : "none")
                 .context("JVM", Runtime.version() + ", max heap " + ProcessMemory.mib(Runtime.getRuntime().maxMemory()) + " MiB, "
                         + Runtime.getRuntime().availableProcessors() + " CPUs")
                 .context("note", "burst, steady state and drift: one JVM holds the operator, the Salesforce emulator and the mock "
@@ -104,7 +107,12 @@ class ScenarioBenchmark {
         inParallel(PERMISSION_SETS, i -> {
             String name = psName(i);
             sets.created(name, System.nanoTime());
-            harness.create(Resources.permissionSet(name, "Bench_Set_" + i));
+            PermissionSet ps = Resources.permissionSet(name, "Bench_Set_" + i);
+            if (GRANTS) {
+                ps.getSpec().setConnectedApps(new java.util.ArrayList<>(List.of(io.sfintegration.emulator.SetupEntitySeed.BILLING_APP.name())));
+                ps.getSpec().setApexClasses(new java.util.ArrayList<>(List.of("InvoiceService", i % 2 == 0 ? "PaymentsRestResource" : "acme__SyncApi")));
+            }
+            harness.create(ps);
         });
         inParallel(USERS, i -> {
             String name = String.format("u%05d", i);

@@ -116,7 +116,7 @@ class LocalModeIT {
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             JsonNode all = JSON.readTree(kubectl("get", "salesforce", "-o", "json"));
-            assertThat(all.path("items")).hasSize(5);
+            assertThat(all.path("items")).hasSize(7);
             for (JsonNode item : all.path("items")) {
                 assertThat(readyStatus(item)).as(item.path("kind").asText() + " " + item.path("metadata").path("name").asText()).isEqualTo("True");
             }
@@ -133,6 +133,11 @@ class LocalModeIT {
                 // the installation's ownership marker (README: how the operator decides what it owns) is assigned too
                 .filteredOn(name -> !name.startsWith("SFIO_Managed_"))
                 .containsExactlyInAnyOrder("Integration_Account_Reader", "Integration_Case_Writer");
+
+        // the billing example's set grants its connected app, Apex classes and custom permission (issue 19)
+        assertThat(sf.query("SELECT SetupEntityType FROM SetupEntityAccess WHERE Parent.Name = 'Integration_Billing_App'"))
+                .extracting(r -> r.path("SetupEntityType").asText())
+                .containsExactlyInAnyOrder("ConnectedApplication", "ApexClass", "ApexClass", "CustomPermission");
 
         kubectl("patch", "iu", "erp-sync", "--type=merge", "-p", "{\"spec\":{\"firstName\":\"Enterprise\"}}");
         await().atMost(Duration.ofSeconds(30)).until(() ->

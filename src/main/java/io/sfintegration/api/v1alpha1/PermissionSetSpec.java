@@ -57,6 +57,17 @@ public class PermissionSetSpec {
     @Default("Manage")
     @JsonPropertyDescription("Manage (default) creates and converges the Salesforce record; Observe only reads it (an existing record is found and linked without adoption), fills the status and status.plan, and never writes to Salesforce, not even on deletion. Switching to Manage needs spec.adoption for a record the operator did not create.")
     private ManagementPolicy managementPolicy = ManagementPolicy.Manage;
+    @JsonPropertyDescription("Connected apps (or External Client Apps) the set grants, by the app's name: users with the set may log in through an app whose Permitted Users is \"Admin approved users are pre-authorized\". Setup: Permission Sets > Assigned Connected Apps. Apps not listed are removed from the set.")
+    @Size(max = 100)
+    private List<@Pattern("^[A-Za-z0-9][A-Za-z0-9_ .-]*$") String> connectedApps = new ArrayList<>();
+
+    @JsonPropertyDescription("Apex classes the set grants access to (for Apex REST and web services), by class name, with the namespace prefix for a managed package's class (ns__ClassName). Setup: Permission Sets > Apex Class Access. Classes not listed are removed from the set.")
+    @Size(max = 500)
+    private List<@Pattern("^[A-Za-z][A-Za-z0-9_]*$") String> apexClasses = new ArrayList<>();
+
+    @JsonPropertyDescription("Custom permissions the set enables, by developer name (ns__Name for a managed package's). Setup: Permission Sets > Custom Permissions. Custom permissions not listed are removed from the set.")
+    @Size(max = 500)
+    private List<@Pattern("^[A-Za-z][A-Za-z0-9_]*$") String> customPermissions = new ArrayList<>();
 
     @Default("Never")
     @JsonPropertyDescription("Never refuses to take over an existing permission set the operator does not own (it is neither changed nor ever deleted); IfUnmanaged adopts it.")
@@ -131,6 +142,30 @@ public class PermissionSetSpec {
 
     public void setUserPermissions(List<String> userPermissions) {
         this.userPermissions = userPermissions == null ? new ArrayList<>() : userPermissions;
+    }
+
+    public List<String> getConnectedApps() {
+        return connectedApps;
+    }
+
+    public void setConnectedApps(List<String> connectedApps) {
+        this.connectedApps = connectedApps == null ? new ArrayList<>() : connectedApps;
+    }
+
+    public List<String> getApexClasses() {
+        return apexClasses;
+    }
+
+    public void setApexClasses(List<String> apexClasses) {
+        this.apexClasses = apexClasses == null ? new ArrayList<>() : apexClasses;
+    }
+
+    public List<String> getCustomPermissions() {
+        return customPermissions;
+    }
+
+    public void setCustomPermissions(List<String> customPermissions) {
+        this.customPermissions = customPermissions == null ? new ArrayList<>() : customPermissions;
     }
 
     public AdoptionPolicy getAdoption() {

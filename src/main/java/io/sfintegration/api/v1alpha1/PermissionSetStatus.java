@@ -20,6 +20,17 @@ public class PermissionSetStatus extends ConditionedStatus {
     @JsonPropertyDescription("Fingerprint of the spec last applied to Salesforce; the operator skips Salesforce calls while it matches.")
     private String appliedSpecHash;
 
+    @JsonPropertyDescription("The connected apps, Apex classes and custom permissions the set grants (SetupEntityAccess rows), with their Salesforce ids.")
+    private java.util.List<GrantedSetupEntity> grants;
+
+    public java.util.List<GrantedSetupEntity> getGrants() {
+        return grants;
+    }
+
+    public void setGrants(java.util.List<GrantedSetupEntity> grants) {
+        this.grants = grants;
+    }
+
     public String getPermissionSetId() {
         return permissionSetId;
     }

@@ -38,6 +38,7 @@ public final class PermissionSetDriftCheck {
                 found.licenseId(), found.userPermissions());
         List<String> out = new ArrayList<>(PermissionSetDiff.differences(desired.fields(), untagged));
         out.addAll(PermissionSetDiff.rowDifferences(desired.objects(), desired.fieldPermissions(), actual));
+        out.addAll(PermissionSetGrants.differences(spec, ps.getStatus(), actual.grants()));
         return out;
     }
 }

@@ -17,6 +17,7 @@ import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import io.sfintegration.api.v1alpha1.AdoptionPolicy;
 import io.sfintegration.api.v1alpha1.IntegrationUser;
 import io.sfintegration.api.v1alpha1.DriftPolicy;
+import io.sfintegration.api.v1alpha1.GrantedSetupEntity;
 import io.sfintegration.api.v1alpha1.PermissionSet;
 import io.sfintegration.api.v1alpha1.PermissionSetDeletionPolicy;
 import io.sfintegration.api.v1alpha1.PermissionSetSpec;
@@ -84,6 +85,7 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
     private final PermissionSetConvergence convergence;
     private final PermissionSetRetirement retirement;
     private final PermissionSetObservation observation;
+    private final PermissionSetGrants grants;
     private final OwnershipRecords records;
     private final Claims<PermissionSet> claims = new Claims<>("permissionSetName",
             ps -> ps.getSpec() == null ? null : ps.getSpec().getName(),
@@ -108,6 +110,7 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
         this.convergence = new PermissionSetConvergence(events, records);
         this.retirement = new PermissionSetRetirement(events, clock);
         this.observation = new PermissionSetObservation(conditions);
+        this.grants = new PermissionSetGrants(events);
     }
 
     @Override
@@ -183,7 +186,12 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
         } catch (DesiredPermissionSetResolver.UnknownLicense e) {
             return stop(ps, before, status, generation, e.reason(), e.getMessage(), null);
         }
-        String fingerprint = Fingerprint.of(Map.of("desired", desired, "org", orgId, "adoption", String.valueOf(spec.getAdoption())));
+        Map<String, Object> applied = new java.util.HashMap<>(Map.of("desired", desired, "org", orgId, "adoption", String.valueOf(spec.getAdoption())));
+        List<String> grantKeys = PermissionSetGrants.wanted(spec).stream().map(PermissionSetGrants.Wanted::key).toList();
+        if (!grantKeys.isEmpty()) {
+            applied.put("grants", grantKeys);   // only then: sets without grants keep the fingerprint they had
+        }
+        String fingerprint = Fingerprint.of(applied);
         boolean resyncRequested = resync.isPending(PermissionSet.class, id);
         // the drift writer's Drifted=True may arrive after a correction that worked from an older copy (or whose status
         // write failed): while the status says drifted and the policy is Correct, the reconcile checks and corrects
@@ -195,6 +203,12 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
         }
 
         try {
+            List<GrantedSetupEntity> granted;
+            try {
+                granted = grants.resolve(spec, org);   // before any write: a name the org lacks changes nothing
+            } catch (PermissionSetGrants.NotFound e) {
+                return stop(ps, before, status, generation, e.reason(), e.getMessage(), null);
+            }
             PermissionSetState found = observe(spec.getName(), org);
             PermissionSetOwnership.Decision decision = decide(ps, spec.getAdoption(), orgId, record, found, context);
             PermissionSetConvergence.Outcome outcome = switch (decision.kind()) {
@@ -220,6 +234,12 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
             if (!outcome.ok()) {
                 return stop(ps, before, status, generation, outcome.reason(), outcome.message(), null);
             }
+            PermissionSetGrants.Outcome granting = grants.converge(ps, outcome.permissionSetId(), granted,
+                    found == null ? List.of() : found.grants(), org);
+            if (!granting.ok()) {
+                return stop(ps, before, status, generation, Reasons.REJECTED_BY_SALESFORCE, granting.message(), null);
+            }
+            status.setGrants(granted.isEmpty() ? null : granted);
             String psId = outcome.permissionSetId();
             catalog.rememberPermissionSet(org.key(), spec.getName(), psId);
             status.setAppliedSpecHash(fingerprint);

@@ -76,12 +76,35 @@ public final class PermissionSetSpecValidator {
                 problems.add("fieldPermissions " + field + ": edit needs read");
             }
         }
+        problems.addAll(grantProblems(spec));
         for (String u : spec.getUserPermissions()) {
             if (blank(u) || !USER_PERMISSION.matcher(u).matches()) {
                 problems.add("userPermissions: '" + u + "' is not a permission name (e.g. ApiEnabled)");
             }
         }
         return problems;
+    }
+
+    private static final Pattern ENTITY_NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9_]*$");
+    private static final Pattern APP_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_ .-]*$");
+
+    private static List<String> grantProblems(PermissionSetSpec spec) {
+        List<String> problems = new ArrayList<>();
+        check(problems, "connectedApps", spec.getConnectedApps(), APP_NAME);
+        check(problems, "apexClasses", spec.getApexClasses(), ENTITY_NAME);
+        check(problems, "customPermissions", spec.getCustomPermissions(), ENTITY_NAME);
+        return problems;
+    }
+
+    private static void check(List<String> problems, String field, List<String> names, Pattern pattern) {
+        Set<String> seen = new HashSet<>();
+        for (String n : names) {
+            if (blank(n) || !pattern.matcher(n).matches()) {
+                problems.add(field + ": '" + n + "' is not a valid name");
+            } else if (!seen.add(n.toLowerCase(Locale.ROOT))) {
+                problems.add(field + ": " + n + " is listed more than once");
+            }
+        }
     }
 
     private static boolean blank(String s) {

@@ -41,6 +41,8 @@ public final class Reasons {
     public static final String PROFILE_NOT_ALLOWED = "ProfileNotAllowed";
     public static final String PROFILE_NOT_FOUND = "ProfileNotFound";
     public static final String LICENSE_NOT_FOUND = "LicenseNotFound";
+    /** A connected app, Apex class or custom permission the spec names does not exist in the org. */
+    public static final String NOT_FOUND = "NotFound";
     public static final String PERMISSION_SET_NOT_READY = "PermissionSetNotReady";
     public static final String PERMISSION_SET_NOT_FOUND = "PermissionSetNotFound";
     public static final String USERNAME_TAKEN = "UsernameTaken";

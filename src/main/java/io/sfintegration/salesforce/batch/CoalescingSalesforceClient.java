@@ -3,6 +3,7 @@ package io.sfintegration.salesforce.batch;
 import io.sfintegration.salesforce.ApiLimit;
 import io.sfintegration.salesforce.CallBudgets;
 import io.sfintegration.salesforce.ChangeProbe;
+import io.sfintegration.salesforce.EntityGrant;
 import io.sfintegration.salesforce.OrgInventory;
 import io.sfintegration.salesforce.FieldAccess;
 import io.sfintegration.salesforce.FreezeChange;
@@ -70,6 +71,9 @@ public final class CoalescingSalesforceClient implements SalesforceClient, AutoC
     private final MicroBatcher<NewAssignment, SaveResult> assignPermissionSetLicenses;
     private final MicroBatcher<NewAssignment, SaveResult> assignPermissionSets;
     private final MicroBatcher<String, SaveResult> deleteRecords;
+    private final KeyedLookup<String> setupEntitiesByKey;
+    private final MicroBatcher<String, String> findSetupEntities;
+    private final MicroBatcher<EntityGrant, SaveResult> grantSetupEntities;
     private final List<MicroBatcher<?, ?>> batchers;
 
     public CoalescingSalesforceClient(SalesforceClient delegate) {
@@ -102,8 +106,11 @@ public final class CoalescingSalesforceClient implements SalesforceClient, AutoC
         assignPermissionSetLicenses = batcher("assignPermissionSetLicenses", settings, delegate::assignPermissionSetLicenses);
         assignPermissionSets = batcher("assignPermissionSets", settings, delegate::assignPermissionSets);
         deleteRecords = batcher("deleteRecords", settings, delegate::deleteRecords);
+        setupEntitiesByKey = new KeyedLookup<>(delegate::findSetupEntities, LOWER_CASE);
+        findSetupEntities = batcher("findSetupEntities", settings, setupEntitiesByKey);
+        grantSetupEntities = batcher("grantSetupEntities", settings, delegate::grantSetupEntities);
         batchers = List.of(findUsersByUsername, findUsersById, findPermissionSets, provisionUsers, createPermissionSets, updateUsers,
-                setFrozen, assignPermissionSetLicenses, assignPermissionSets, deleteRecords);
+                setFrozen, assignPermissionSetLicenses, assignPermissionSets, deleteRecords, findSetupEntities, grantSetupEntities);
     }
 
     private <I, O> MicroBatcher<I, O> batcher(String name, BatchSettings settings, BatchFunction<I, O> function) {
@@ -134,6 +141,16 @@ public final class CoalescingSalesforceClient implements SalesforceClient, AutoC
     @Override
     public Map<String, PermissionSetState> findPermissionSets(Collection<String> names) {
         return find(findPermissionSets, permissionSetsByName, names);
+    }
+
+    @Override
+    public Map<String, String> findSetupEntities(Collection<String> keys) {
+        return find(findSetupEntities, setupEntitiesByKey, keys);
+    }
+
+    @Override
+    public List<SaveResult> grantSetupEntities(List<EntityGrant> grants) {
+        return grantSetupEntities.call(grants);
     }
 
     private static <V> Map<String, V> find(MicroBatcher<String, V> batcher, KeyedLookup<V> lookup, Collection<String> keys) {

@@ -100,6 +100,16 @@ final class BackgroundSalesforceClient implements SalesforceClient {
     }
 
     @Override
+    public Map<String, String> findSetupEntities(Collection<String> keys) {
+        return checked().findSetupEntities(keys);
+    }
+
+    @Override
+    public List<SaveResult> grantSetupEntities(List<io.sfintegration.salesforce.EntityGrant> grants) {
+        return checked().grantSetupEntities(grants);
+    }
+
+    @Override
     public SaveResult createPermissionSet(PermissionSetFields fields, List<ObjectAccess> objects,
                                           List<FieldAccess> fieldPermissions) {
         return checked().createPermissionSet(fields, objects, fieldPermissions);

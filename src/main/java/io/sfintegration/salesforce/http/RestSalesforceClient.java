@@ -19,6 +19,8 @@ import io.sfintegration.salesforce.OrgSnapshot;
 import io.sfintegration.salesforce.PermissionChanges;
 import io.sfintegration.salesforce.PermissionSetFields;
 import io.sfintegration.salesforce.PermissionSetState;
+import io.sfintegration.salesforce.EntityGrant;
+import io.sfintegration.salesforce.SetupEntityType;
 import io.sfintegration.salesforce.Profile;
 import io.sfintegration.salesforce.ProvisioningResult;
 import io.sfintegration.salesforce.SalesforceClient;
@@ -44,6 +46,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -690,7 +693,10 @@ public final class RestSalesforceClient implements SalesforceClient {
             List<List<JsonNode>> rows = rest.queries(List.of(
                     "SELECT " + fields + " FROM PermissionSet WHERE Name IN " + in,
                     "SELECT " + OBJECT_PERMISSION_FIELDS + " FROM ObjectPermissions WHERE Parent.Name IN " + in,
-                    "SELECT " + FIELD_PERMISSION_FIELDS + " FROM FieldPermissions WHERE Parent.Name IN " + in));
+                    "SELECT " + FIELD_PERMISSION_FIELDS + " FROM FieldPermissions WHERE Parent.Name IN " + in,
+                    // in the same composite call: the grants cost no extra call
+                    "SELECT Id, ParentId, SetupEntityId, SetupEntityType FROM SetupEntityAccess WHERE Parent.Name IN " + in
+                            + " AND SetupEntityType IN " + MANAGED_ENTITY_TYPES));
             Map<String, List<ObjectAccess>> objects = new HashMap<>();
             for (JsonNode r : rows.get(1)) {
                 ObjectAccess a = new ObjectAccess(JsonRecords.text(r, "Id"), JsonRecords.text(r, "ParentId"),
@@ -707,6 +713,14 @@ public final class RestSalesforceClient implements SalesforceClient {
                         JsonRecords.bool(r, "PermissionsEdit"));
                 fieldRows.computeIfAbsent(key18(a.parentId()), k -> new ArrayList<>()).add(a);
             }
+            Map<String, List<EntityGrant>> grants = new HashMap<>();
+            for (JsonNode r : rows.get(3)) {
+                SetupEntityType.ofValue(JsonRecords.text(r, "SetupEntityType")).ifPresent(type -> {
+                    EntityGrant g = new EntityGrant(JsonRecords.text(r, "Id"), JsonRecords.text(r, "ParentId"),
+                            JsonRecords.text(r, "SetupEntityId"), type);
+                    grants.computeIfAbsent(key18(g.parentId()), k -> new ArrayList<>()).add(g);
+                });
+            }
             for (JsonNode r : rows.get(0)) {
                 String id = JsonRecords.text(r, "Id");
                 Set<String> enabled = new LinkedHashSet<>();
@@ -720,10 +734,77 @@ public final class RestSalesforceClient implements SalesforceClient {
                         JsonRecords.text(r, "LicenseId"), enabled);
                 found.put(Soql.key(psFields.name()), new PermissionSetState(id, psFields,
                         JsonRecords.bool(r, "IsOwnedByProfile"), objects.getOrDefault(key18(id), List.of()),
-                        fieldRows.getOrDefault(key18(id), List.of())));
+                        fieldRows.getOrDefault(key18(id), List.of()), grants.getOrDefault(key18(id), List.of())));
             }
         }
         return found;
+    }
+
+    private static final String MANAGED_ENTITY_TYPES = Soql.inList(java.util.Arrays.stream(SetupEntityType.values()).map(Enum::name).toList());
+
+    /**
+     * One query per entity type, in one composite call per chunk of names: by Name (DeveloperName for custom
+     * permissions); a namespaced name "ns__Name" matches only the entity of that NamespacePrefix, a plain one only
+     * the org's own (NamespacePrefix null).
+     */
+    @Override
+    public Map<String, String> findSetupEntities(Collection<String> keys) {
+        Map<SetupEntityType, Map<String, String>> wanted = new java.util.EnumMap<>(SetupEntityType.class);
+        for (String key : keys) {
+            int colon = key.indexOf(':');
+            Optional<SetupEntityType> type = colon < 0 ? Optional.empty() : SetupEntityType.ofValue(key.substring(0, colon));
+            if (type.isEmpty()) {
+                continue;
+            }
+            String name = key.substring(colon + 1);
+            int ns = name.indexOf("__");
+            String bare = ns < 0 || !type.get().namespaced() ? name : name.substring(ns + 2);
+            wanted.computeIfAbsent(type.get(), t -> new LinkedHashMap<>()).put(Soql.key(bare), bare);
+        }
+        Map<String, String> found = new HashMap<>();
+        List<SetupEntityType> types = new ArrayList<>(wanted.keySet());
+        int longest = wanted.values().stream().mapToInt(Map::size).max().orElse(0);
+        List<List<String>> chunksByType = new ArrayList<>();
+        types.forEach(t -> chunksByType.add(new ArrayList<>(wanted.get(t).values())));
+        for (int offset = 0; offset < longest; offset += Chunks.MAX_VALUES) {
+            List<String> queries = new ArrayList<>();
+            List<SetupEntityType> asked = new ArrayList<>();
+            for (int i = 0; i < types.size(); i++) {
+                List<String> names = chunksByType.get(i);
+                if (offset >= names.size()) {
+                    continue;
+                }
+                SetupEntityType t = types.get(i);
+                List<String> chunk = names.subList(offset, Math.min(names.size(), offset + Chunks.MAX_VALUES));
+                queries.add("SELECT Id, " + t.nameField() + (t.namespaced() ? ", NamespacePrefix" : "") + " FROM " + t.object()
+                        + " WHERE " + t.nameField() + " IN " + Soql.inList(chunk));
+                asked.add(t);
+            }
+            List<List<JsonNode>> rows = rest.queries(queries);
+            for (int q = 0; q < asked.size(); q++) {
+                SetupEntityType t = asked.get(q);
+                for (JsonNode r : rows.get(q)) {
+                    String ns = t.namespaced() ? JsonRecords.text(r, "NamespacePrefix") : null;
+                    String name = JsonRecords.text(r, t.nameField());
+                    found.put(t.key(ns == null || ns.isEmpty() ? name : ns + "__" + name), JsonRecords.text(r, "Id"));
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public List<SaveResult> grantSetupEntities(List<EntityGrant> grants) {
+        if (grants.isEmpty()) {
+            return List.of();
+        }
+        return rest.create(grants.stream().map(g -> {
+            ObjectNode body = rest.json().createObjectNode();
+            body.putObject("attributes").put("type", "SetupEntityAccess");
+            body.put("ParentId", g.parentId());
+            body.put("SetupEntityId", g.entityId());
+            return body;
+        }).toList());
     }
 
     @Override
