@@ -43,6 +43,8 @@ public final class LocalMode {
             System.setProperty("kubernetes.auth.tryServiceAccount", "false");
             System.setProperty("quarkus.http.host", "127.0.0.1");
             System.setProperty("quarkus.http.port", String.valueOf(settings.httpPort()));
+            // the embedded API server cannot review tokens; the HTTP API is open, but only on loopback
+            System.setProperty("sfio.http-api.authorization", "none");
             System.setProperty(LocalApplication.KUBECONFIG_PROPERTY, kubeconfig.toString());
             System.setProperty(LocalApplication.SALESFORCE_JSON_PROPERTY, salesforceJson.toString());
             System.setProperty(LocalApplication.SALESFORCE_URL_PROPERTY, emulator.baseUrl());

@@ -25,8 +25,8 @@ class HelmChartTest {
     @Test
     void defaultsWatchAllNamespacesWithAClusterRole() {
         var docs = documents(render(Map.of()));
-        assertThat(ofKind(docs, "ClusterRole")).hasSize(1);
-        assertThat(ofKind(docs, "ClusterRoleBinding")).hasSize(1);
+        assertThat(named(docs, "ClusterRole", ChartFiles.RELEASE).path("rules").toString()).contains("integrationusers");
+        assertThat(names(docs, "ClusterRoleBinding")).containsExactlyInAnyOrder(ChartFiles.RELEASE, ChartFiles.RELEASE + "-auth-reviews");
         assertThat(env(deployment(docs))).containsEntry("QUARKUS_OPERATOR_SDK_NAMESPACES", "JOSDK_ALL_NAMESPACES")
                 .containsEntry("SFIO_LEADER_ELECTION_ENABLED", "false")
                 .containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true")
@@ -38,7 +38,7 @@ class HelmChartTest {
     @Test
     void rbacIsLeastPrivilege() {
         var docs = documents(render(Map.of()));
-        var rules = ofKind(docs, "ClusterRole").get(0).path("rules");
+        var rules = named(docs, "ClusterRole", ChartFiles.RELEASE).path("rules");
         assertThat(verbs(rules, "", "secrets")).containsExactly("get");
         assertThat(verbs(rules, "sfintegration.io", "integrationusers")).containsExactlyInAnyOrder("get", "list", "watch", "update", "patch");
         assertThat(verbs(rules, "sfintegration.io", "salesforceorgs/status")).containsExactlyInAnyOrder("update", "patch");
@@ -46,7 +46,7 @@ class HelmChartTest {
         assertThat(verbs(rules, "", "events")).containsExactlyInAnyOrder("create", "patch");
         assertThat(verbs(rules, "events.k8s.io", "events")).containsExactlyInAnyOrder("create", "patch");
         assertThat(rules.toString()).doesNotContain("\"*\"", "leases", "configmaps", "customresourcedefinitions");
-        var leaseRole = ofKind(docs, "Role").get(0);
+        var leaseRole = named(docs, "Role", ChartFiles.RELEASE + "-leader-election");
         assertThat(leaseRole.at("/metadata/namespace").asText()).isEqualTo(ChartFiles.NAMESPACE);
         assertThat(verbs(leaseRole.path("rules"), "coordination.k8s.io", "leases")).containsExactlyInAnyOrder("get", "create", "update");
     }
@@ -54,8 +54,13 @@ class HelmChartTest {
     @Test
     void watchNamespacesGetOneRoleEachAndNoClusterRole() {
         var docs = documents(render(Map.of("watchNamespaces[0]", "team-a", "watchNamespaces[1]", "team-b")));
-        assertThat(ofKind(docs, "ClusterRole")).isEmpty();
-        assertThat(ofKind(docs, "ClusterRoleBinding")).isEmpty();
+        // the only cluster-wide grants are the reviews for the HTTP API and the unbound tenant/reader roles:
+        // the operator reads Secrets and our resources through namespaced Roles only
+        assertThat(names(docs, "ClusterRole")).containsExactlyInAnyOrder(ChartFiles.RELEASE + "-auth-reviews",
+                ChartFiles.RELEASE + "-http-api-reader", ChartFiles.RELEASE + "-edit", ChartFiles.RELEASE + "-view",
+                ChartFiles.RELEASE + "-cluster-org-admin");
+        assertThat(ofKind(docs, "ClusterRole")).allSatisfy(r -> assertThat(r.path("rules").toString()).doesNotContain("secrets"));
+        assertThat(names(docs, "ClusterRoleBinding")).containsExactly(ChartFiles.RELEASE + "-auth-reviews");
         var roleNamespaces = ofKind(docs, "Role").stream().map(r -> r.at("/metadata/namespace").asText()).toList();
         assertThat(roleNamespaces).containsExactlyInAnyOrder("team-a", "team-b", ChartFiles.NAMESPACE);
         assertThat(ofKind(docs, "RoleBinding")).hasSize(3)
@@ -141,6 +146,98 @@ class HelmChartTest {
         assertThatThrownBy(() -> render(Map.of("replicas", 2))).hasMessageContaining("replicas");
         assertThatThrownBy(() -> render(Map.of("logFormat", "xml"))).hasMessageContaining("logFormat");
         assertThatThrownBy(() -> render(Map.of("image.tagg", "x"))).hasMessageContaining("tagg");
+        assertThatThrownBy(() -> render(Map.of("httpApi.authorization", "open"))).hasMessageContaining("authorization");
+        assertThatThrownBy(() -> render(Map.of("networkPolicy.enabeld", true))).hasMessageContaining("enabeld");
+        assertThatThrownBy(() -> render(Map.of("podDisruptionBudget.maxUnavailable", "many"))).hasMessageContaining("maxUnavailable");
+    }
+
+    @Test
+    void httpApiCallersAreReviewedWithRbac() {
+        var docs = documents(render(Map.of()));
+        assertThat(env(deployment(docs))).containsEntry("SFIO_HTTP_API_AUTHORIZATION", "kubernetes")
+                .containsEntry("SFIO_HTTP_API_CACHE_TTL", "1m");
+        var reviews = named(docs, "ClusterRole", ChartFiles.RELEASE + "-auth-reviews").path("rules");
+        assertThat(verbs(reviews, "authentication.k8s.io", "tokenreviews")).containsExactly("create");
+        assertThat(verbs(reviews, "authorization.k8s.io", "subjectaccessreviews")).containsExactly("create");
+        assertThat(reviews).hasSize(2);
+        var binding = named(docs, "ClusterRoleBinding", ChartFiles.RELEASE + "-auth-reviews");
+        assertThat(binding.at("/subjects/0/name").asText()).isEqualTo(ChartFiles.RELEASE);
+        assertThat(binding.at("/subjects/0/namespace").asText()).isEqualTo(ChartFiles.NAMESPACE);
+        // the reader role is shipped for the platform team to bind; the chart binds it to nobody
+        var reader = named(docs, "ClusterRole", ChartFiles.RELEASE + "-http-api-reader");
+        assertThat(reader.at("/rules/0/nonResourceURLs").toString()).isEqualTo("[\"/api/v1/drift\",\"/api/v1/export\"]");
+        assertThat(reader.at("/rules/0/verbs").toString()).isEqualTo("[\"get\"]");
+        assertThat(ofKind(docs, "ClusterRoleBinding")).noneMatch(b -> b.at("/roleRef/name").asText().endsWith("-http-api-reader"));
+
+        var open = documents(render(Map.of("httpApi.authorization", "none")));
+        assertThat(env(deployment(open))).containsEntry("SFIO_HTTP_API_AUTHORIZATION", "none");
+        assertThat(names(open, "ClusterRole")).doesNotContain(ChartFiles.RELEASE + "-auth-reviews");
+        assertThat(names(open, "ClusterRoleBinding")).doesNotContain(ChartFiles.RELEASE + "-auth-reviews");
+    }
+
+    @Test
+    void tenantRolesAggregateToEditAndViewWithoutStatus() {
+        var docs = documents(render(Map.of()));
+        var edit = named(docs, "ClusterRole", ChartFiles.RELEASE + "-edit");
+        assertThat(edit.at("/metadata/labels").toString())
+                .contains("\"rbac.authorization.k8s.io/aggregate-to-edit\":\"true\"", "\"rbac.authorization.k8s.io/aggregate-to-admin\":\"true\"");
+        for (String kind : List.of("integrationusers", "permissionsets", "salesforceorgs")) {
+            assertThat(verbs(edit.path("rules"), "sfintegration.io", kind)).containsExactlyInAnyOrder(
+                    "get", "list", "watch", "create", "update", "patch", "delete", "deletecollection");
+        }
+        var view = named(docs, "ClusterRole", ChartFiles.RELEASE + "-view");
+        assertThat(view.at("/metadata/labels").toString()).contains("\"rbac.authorization.k8s.io/aggregate-to-view\":\"true\"")
+                .doesNotContain("aggregate-to-edit");
+        assertThat(verbs(view.path("rules"), "sfintegration.io", "integrationusers")).containsExactlyInAnyOrder("get", "list", "watch");
+        for (JsonNode role : List.of(edit, view)) {
+            assertThat(role.path("rules").toString()).doesNotContain("/status", "clustersalesforceorgs", "secrets", "\"*\"");
+        }
+        // the cluster-scoped org is for cluster admins only: its role aggregates nowhere and is bound to nobody
+        var clusterOrgs = named(docs, "ClusterRole", ChartFiles.RELEASE + "-cluster-org-admin");
+        assertThat(clusterOrgs.at("/metadata/labels").toString()).doesNotContain("aggregate-to");
+        assertThat(verbs(clusterOrgs.path("rules"), "sfintegration.io", "clustersalesforceorgs")).contains("create", "delete");
+        assertThat(ofKind(docs, "ClusterRoleBinding")).noneMatch(b -> b.at("/roleRef/name").asText().endsWith("-cluster-org-admin"));
+
+        assertThat(names(documents(render(Map.of("rbac.tenantRoles", false))), "ClusterRole"))
+                .doesNotContain(ChartFiles.RELEASE + "-edit", ChartFiles.RELEASE + "-view", ChartFiles.RELEASE + "-cluster-org-admin");
+    }
+
+    @Test
+    void networkPolicyAndDisruptionBudgetAreOptional() {
+        var defaults = documents(render(Map.of()));
+        assertThat(ofKind(defaults, "NetworkPolicy")).isEmpty();
+        assertThat(ofKind(defaults, "PodDisruptionBudget")).isEmpty();
+
+        var docs = documents(render(Map.of("networkPolicy.enabled", true, "podDisruptionBudget.enabled", true,
+                "networkPolicy.ingressFrom[0].namespaceSelector.matchLabels.name", "monitoring")));
+        var selector = deployment(docs).at("/spec/selector/matchLabels");
+        var policy = ofKind(docs, "NetworkPolicy").get(0);
+        assertThat(policy.at("/spec/podSelector/matchLabels")).isEqualTo(selector);
+        assertThat(policy.at("/spec/policyTypes").toString()).isEqualTo("[\"Ingress\"]");
+        assertThat(policy.at("/spec/ingress/0/ports/0/port").asText()).isEqualTo("http");
+        assertThat(policy.at("/spec/ingress/0/from/0/namespaceSelector/matchLabels/name").asText()).isEqualTo("monitoring");
+        var pdb = ofKind(docs, "PodDisruptionBudget").get(0);
+        assertThat(pdb.at("/spec/selector/matchLabels")).isEqualTo(selector);
+        assertThat(pdb.at("/spec/maxUnavailable").asInt()).isEqualTo(1);
+        assertThat(pdb.at("/spec/minAvailable").isMissingNode()).isTrue();
+
+        var restricted = documents(render(Map.of("networkPolicy.enabled", true,
+                "networkPolicy.egress[0].ports[0].port", 443, "podDisruptionBudget.enabled", true,
+                "podDisruptionBudget.minAvailable", 1)));
+        assertThat(ofKind(restricted, "NetworkPolicy").get(0).at("/spec/policyTypes").toString()).contains("Egress");
+        assertThat(ofKind(restricted, "NetworkPolicy").get(0).at("/spec/egress/0/ports/0/port").asInt()).isEqualTo(443);
+        var minAvailable = ofKind(restricted, "PodDisruptionBudget").get(0);
+        assertThat(minAvailable.at("/spec/minAvailable").asInt()).isEqualTo(1);
+        assertThat(minAvailable.at("/spec/maxUnavailable").isMissingNode()).isTrue();
+    }
+
+    private static JsonNode named(List<JsonNode> docs, String kind, String name) {
+        return ofKind(docs, kind).stream().filter(d -> name.equals(d.at("/metadata/name").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " named " + name));
+    }
+
+    private static List<String> names(List<JsonNode> docs, String kind) {
+        return ofKind(docs, kind).stream().map(d -> d.at("/metadata/name").asText()).toList();
     }
 
     private static JsonNode deployment(List<JsonNode> docs) {

@@ -39,6 +39,7 @@ class LocalModeIT {
     static Process process;
     static Path dir;
     static int salesforcePort;
+    static int httpPort;
     static final List<String> output = new ArrayList<>();
     static double startupSeconds;
 
@@ -52,7 +53,8 @@ class LocalModeIT {
                 "-jar", jar.toString(), "local").redirectErrorStream(true);
         pb.environment().put("SFIO_LOCAL_KUBE_PORT", String.valueOf(freePort()));
         pb.environment().put("SFIO_LOCAL_SALESFORCE_PORT", String.valueOf(salesforcePort));
-        pb.environment().put("SFIO_LOCAL_HTTP_PORT", String.valueOf(freePort()));
+        httpPort = freePort();
+        pb.environment().put("SFIO_LOCAL_HTTP_PORT", String.valueOf(httpPort));
         pb.environment().put("SFIO_LOCAL_DIR", dir.toString());
         long started = System.nanoTime();
         process = pb.start();
@@ -85,6 +87,18 @@ class LocalModeIT {
         if (process != null) {
             process.destroy();   // SIGTERM, as Ctrl-C would
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("local mode stops cleanly").isTrue();
+        }
+    }
+
+    @Test
+    void driftApiIsOpenWithoutATokenOnLoopbackOnly() throws Exception {
+        // the embedded API cannot answer TokenReviews, so local mode turns the check off and listens on 127.0.0.1
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + httpPort + "/api/v1/drift")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(JSON.readTree(r.body()).has("driftedCount")).isTrue();
+        synchronized (output) {
+            assertThat(String.join("\n", output)).contains("sfio.http-api.authorization=none");
         }
     }
 
