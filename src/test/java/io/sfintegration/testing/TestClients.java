@@ -7,6 +7,7 @@ import io.sfintegration.salesforce.batch.BatchSettings;
 import io.sfintegration.salesforce.batch.CoalescingSalesforceClients;
 import io.sfintegration.salesforce.http.ResilienceSettings;
 import io.sfintegration.salesforce.http.SalesforceClientProvider;
+import io.sfintegration.salesforce.http.TrustedUrls;
 
 /** The production client stack (REST client behind the coalescing decorator) for tests. */
 public final class TestClients {
@@ -21,12 +22,13 @@ public final class TestClients {
     public static final BatchSettings TEST_BATCHING = BatchSettings.defaults()
             .withMaxWait(java.time.Duration.ofMillis(20)).withLingerWhenIdle(java.time.Duration.ofMillis(3));
 
-    public static SalesforceClients create(KubernetesClient kubernetes) {
-        return create(kubernetes, TEST_BATCHING);
+    /** Credentials may go to Salesforce's domains and to {@code emulatorUrl} (as in local mode), nowhere else. */
+    public static SalesforceClients create(KubernetesClient kubernetes, String emulatorUrl) {
+        return create(kubernetes, TEST_BATCHING, emulatorUrl);
     }
 
-    public static SalesforceClients create(KubernetesClient kubernetes, BatchSettings batching) {
-        return new CoalescingSalesforceClients(new SalesforceClientProvider(kubernetes, new SimpleMeterRegistry(), ResilienceSettings.defaults()),
-                batching);
+    public static SalesforceClients create(KubernetesClient kubernetes, BatchSettings batching, String emulatorUrl) {
+        return new CoalescingSalesforceClients(new SalesforceClientProvider(kubernetes, new SimpleMeterRegistry(), ResilienceSettings.defaults(),
+                TrustedUrls.withExtra(java.util.List.of(emulatorUrl))), batching);
     }
 }

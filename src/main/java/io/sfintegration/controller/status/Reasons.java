@@ -13,6 +13,8 @@ public final class Reasons {
     public static final String AUTHENTICATION_FAILED = "AuthenticationFailed";
     public static final String UNREACHABLE = "Unreachable";
     public static final String API_LIMIT_EXCEEDED = "ApiLimitExceeded";
+    /** A SalesforceOrg URL that may not receive credentials (not https on Salesforce's domains, not listed). */
+    public static final String UNTRUSTED_URL = "UntrustedUrl";
     public static final String LICENSE_LIMIT_EXCEEDED = "LicenseLimitExceeded";
     public static final String CONFLICT = "Conflict";
     public static final String ADOPTION_REFUSED = "AdoptionRefused";
