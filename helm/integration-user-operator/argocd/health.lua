@@ -32,6 +32,7 @@ local degraded = {
   ProfileNotFound = true,
   RejectedBySalesforce = true,
   SecretNotFound = true,
+  PolicyViolation = true,
   UntrustedUrl = true,
   UsernameTaken = true
 }
