@@ -35,6 +35,8 @@ local degraded = {
   ProfileNotFound = true,
   RejectedBySalesforce = true,
   SecretNotFound = true,
+  PolicyViolation = true,
+  UntrustedUrl = true,
   UsernameTaken = true
 }
 

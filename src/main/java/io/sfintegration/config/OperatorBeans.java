@@ -10,6 +10,7 @@ import io.sfintegration.salesforce.batch.BatchSettings;
 import io.sfintegration.salesforce.batch.CoalescingSalesforceClients;
 import io.sfintegration.salesforce.http.ResilienceSettings;
 import io.sfintegration.salesforce.http.SalesforceClientProvider;
+import io.sfintegration.salesforce.http.TrustedUrls;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sfintegration.controller.ownership.Installation;
 import java.util.Optional;
@@ -56,8 +57,10 @@ public class OperatorBeans {
     @Singleton
     SalesforceClients salesforceClients(KubernetesClient kubernetes, MeterRegistry meters,
             @ConfigProperty(name = "sfio.batch.max-wait", defaultValue = "1s") Duration maxWait,
-            @ConfigProperty(name = "sfio.batch.linger", defaultValue = "100ms") Duration linger) {
-        return new CoalescingSalesforceClients(new SalesforceClientProvider(kubernetes, meters, ResilienceSettings.defaults()),
+            @ConfigProperty(name = "sfio.batch.linger", defaultValue = "100ms") Duration linger,
+            @ConfigProperty(name = "sfio.trusted-urls") Optional<java.util.List<String>> trustedUrls) {
+        TrustedUrls trusted = TrustedUrls.withExtra(trustedUrls.orElse(java.util.List.of()));
+        return new CoalescingSalesforceClients(new SalesforceClientProvider(kubernetes, meters, ResilienceSettings.defaults(), trusted),
                 BatchSettings.defaults().withMaxWait(maxWait).withLingerWhenIdle(linger));
     }
 

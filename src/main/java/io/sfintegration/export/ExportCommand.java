@@ -7,18 +7,23 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sfintegration.api.v1alpha1.SalesforceOrg;
 import io.sfintegration.salesforce.http.ResilienceSettings;
 import io.sfintegration.salesforce.http.SalesforceClientProvider;
+import io.sfintegration.salesforce.http.TrustedUrls;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code java -jar quarkus-run.jar export --org <namespace>/<name> [--kubeconfig file] [--out dir]}: reads the org a
+ * {@code java -jar quarkus-run.jar export --org <namespace>/<name> [--kubeconfig file] [--out dir] [--trusted-url url]}: reads the org a
  * SalesforceOrg points at, with that SalesforceOrg's own credentials, and writes the YAML of {@link OrgExporter} to
  * standard output or, with --out, one file per resource (permission sets first, so {@code kubectl apply -f dir} applies
- * them before the users that refer to them). Reads only: nothing is written to Salesforce or to Kubernetes.
+ * them before the users that refer to them). Reads only: nothing is written to Salesforce or to Kubernetes. Credentials go
+ * only where the operator would send them: Salesforce's domains, plus each {@code --trusted-url} and the origins in
+ * {@code SFIO_TRUSTED_URLS}.
  */
 public final class ExportCommand {
 
@@ -46,12 +51,14 @@ public final class ExportCommand {
         String org = null;
         Path kubeconfig = null;
         Path out = null;
+        List<String> trustedUrls = new ArrayList<>(fromEnvironment(System.getenv("SFIO_TRUSTED_URLS")));
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--org" -> org = args[i + 1];
                 case "--kubeconfig" -> kubeconfig = Path.of(args[i + 1]);
                 case "--out" -> out = Path.of(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (use --org, --kubeconfig, --out)");
+                case "--trusted-url" -> trustedUrls.add(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (use --org, --kubeconfig, --out, --trusted-url)");
             }
         }
         if (org == null || !org.contains("/")) {
@@ -66,7 +73,8 @@ public final class ExportCommand {
             if (so == null) {
                 throw new IllegalArgumentException("no SalesforceOrg " + org);
             }
-            SalesforceClientProvider clients = new SalesforceClientProvider(kube, new SimpleMeterRegistry(), ResilienceSettings.defaults());
+            SalesforceClientProvider clients = new SalesforceClientProvider(kube, new SimpleMeterRegistry(), ResilienceSettings.defaults(),
+                    TrustedUrls.withExtra(trustedUrls));
             List<OrgExporter.Exported> exported = OrgExporter.export(clients.forOrg(so), namespace, name, Instant.now());
             if (out == null) {
                 System.out.print(OrgExporter.join(exported));
@@ -75,6 +83,12 @@ public final class ExportCommand {
                 System.out.println("Wrote " + exported.size() + " resources to " + out.toAbsolutePath());
             }
         }
+    }
+
+    /** The operator's own setting (chart value trustedUrls), so the export trusts what the operator trusts. */
+    static List<String> fromEnvironment(String value) {
+        return value == null || value.isBlank() ? List.of()
+                : Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 
     /** One file per resource: 10-permissionset-NAME.yaml, then 20-integrationuser-NAME.yaml. */

@@ -48,6 +48,8 @@ public final class LocalMode {
             System.setProperty(LocalApplication.KUBECONFIG_PROPERTY, kubeconfig.toString());
             System.setProperty(LocalApplication.SALESFORCE_JSON_PROPERTY, salesforceJson.toString());
             System.setProperty(LocalApplication.SALESFORCE_URL_PROPERTY, emulator.baseUrl());
+            // credentials may go to this emulator (plain http on loopback) and to Salesforce's domains, nowhere else
+            System.setProperty("sfio.trusted-urls", emulator.baseUrl());
             Quarkus.run(LocalApplication.class, args);
         }
     }

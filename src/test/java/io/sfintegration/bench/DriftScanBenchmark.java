@@ -125,7 +125,7 @@ class DriftScanBenchmark {
             long listMillis = (System.nanoTime() - listStart) / 1_000_000;
             assertThat(listed).isEqualTo(users);
 
-            SalesforceClients clients = TestClients.create(client);
+            SalesforceClients clients = TestClients.create(client, emulator.baseUrl());
             Clock clock = Clock.systemUTC();
             DriftScanner scanner = new DriftScanner(client, clients, new OrgCatalog(clock), new ResyncRequests(),
                     new EventRecorder(client, clock), new SimpleMeterRegistry(), clock,

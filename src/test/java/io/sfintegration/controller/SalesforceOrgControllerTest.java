@@ -75,8 +75,10 @@ class SalesforceOrgControllerTest {
         SalesforceOrg bad = harness.awaitCondition(SalesforceOrg.class, "bad", "Ready", "False", "AuthenticationFailed");
         assertThat(bad.getStatus().condition("Authenticated")).get().extracting(c -> c.getStatus()).isEqualTo("False");
 
-        SalesforceOrg down = org("down", "bad");
-        down.getSpec().setInstanceUrl("http://127.0.0.1:1");
+        // the (trusted) emulator answers every call with 503: an untrusted URL would be refused before any attempt
+        harness.emulator().faults().errorRate("SERVER_UNAVAILABLE", 1.0);
+        harness.secret("good", java.util.Map.of("token", harness.emulator().issueAccessToken(harness.emulator().adminUsername())));
+        SalesforceOrg down = org("down", "good");
         harness.create(down);
         harness.awaitCondition(SalesforceOrg.class, "down", "Ready", "False", "Unreachable");
         assertThat(events()).contains("AuthenticationFailed");

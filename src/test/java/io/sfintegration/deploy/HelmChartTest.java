@@ -107,6 +107,14 @@ class HelmChartTest {
     }
 
     @Test
+    void trustedUrlsReachTheOperatorAndAreValidated() {
+        var docs = documents(render(Map.of("trustedUrls[0]", "https://sf-proxy.internal:8443", "trustedUrls[1]", "http://10.0.0.5:80")));
+        assertThat(env(deployment(docs))).containsEntry("SFIO_TRUSTED_URLS", "https://sf-proxy.internal:8443,http://10.0.0.5:80");
+        assertThat(env(deployment(documents(render(Map.of()))))).doesNotContainKey("SFIO_TRUSTED_URLS");
+        assertThatThrownBy(() -> render(Map.of("trustedUrls[0]", "https://sf-proxy.internal/path"))).hasMessageContaining("trustedUrls");
+    }
+
+    @Test
     void metricsServiceAndServiceMonitor() {
         var docs = documents(render(Map.of("serviceMonitor.enabled", true, "serviceMonitor.labels.release", "prom")));
         var service = ofKind(docs, "Service").get(0);

@@ -83,10 +83,12 @@ public final class OperatorHarness implements AutoCloseable {
     private OperatorComponents components;
     private Operator operator;
 
-    private OperatorHarness(Options options, Function<KubernetesClient, SalesforceClients> clientsFactory) throws Exception {
+    private OperatorHarness(Options options, io.sfintegration.salesforce.batch.BatchSettings batching) throws Exception {
         this.options = options;
         this.emulator = SalesforceEmulator.start(options.emulator());
-        this.clientsFactory = clientsFactory;
+        // credentials may go to this emulator and Salesforce's domains only, as in local mode
+        this.clientsFactory = batching == null ? k -> TestClients.create(k, emulator.baseUrl())
+                : k -> TestClients.create(k, batching, emulator.baseUrl());
         // the same embedded API as local mode: fabric8's CRUD mock with our CRDs and its merge-patch fixes
         this.kube = EmbeddedKubernetes.start(0);
         this.client = kube.client();
@@ -105,12 +107,12 @@ public final class OperatorHarness implements AutoCloseable {
     }
 
     public static OperatorHarness start(Options options) throws Exception {
-        return new OperatorHarness(options, TestClients::create);
+        return new OperatorHarness(options, null);
     }
 
     /** With the given batch window for the Salesforce client, e.g. the production defaults for benchmarks. */
     public static OperatorHarness start(Options options, io.sfintegration.salesforce.batch.BatchSettings batching) throws Exception {
-        return new OperatorHarness(options, k -> TestClients.create(k, batching));
+        return new OperatorHarness(options, batching);
     }
 
     /**

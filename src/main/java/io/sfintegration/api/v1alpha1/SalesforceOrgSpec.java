@@ -33,6 +33,18 @@ public class SalesforceOrgSpec {
     @JsonPropertyDescription("Drift detection for everything the operator manages in this org.")
     private DriftSettings drift = new DriftSettings();
 
+    @JsonPropertyDescription("Guardrails for the PermissionSets and IntegrationUsers that use this org, checked before any Salesforce write: "
+            + "a violation is Ready=False PolicyViolation and nothing is written. Applies with its defaults when absent.")
+    private OrgPolicy policy;
+
+    public OrgPolicy getPolicy() {
+        return policy;
+    }
+
+    public void setPolicy(OrgPolicy policy) {
+        this.policy = policy;
+    }
+
     public String getInstanceUrl() {
         return instanceUrl;
     }

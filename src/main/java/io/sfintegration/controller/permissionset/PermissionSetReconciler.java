@@ -29,6 +29,7 @@ import io.sfintegration.controller.OrgAccess;
 import io.sfintegration.controller.OrgCatalog;
 import io.sfintegration.controller.OrgEventSource;
 import io.sfintegration.controller.OrgGate;
+import io.sfintegration.controller.policy.OrgPolicyCheck;
 import io.sfintegration.controller.OrgNotReadyException;
 import io.sfintegration.controller.ResyncRequests;
 import io.sfintegration.controller.RetirementIncompleteException;
@@ -155,6 +156,13 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
         if (!problems.isEmpty()) {
             return stop(ps, before, status, generation, Reasons.INVALID_SPEC,
                     "The spec is invalid, nothing was sent to Salesforce: " + String.join("; ", problems), null);
+        }
+        // the org's guardrails, from the cached org alone: a violation costs no Salesforce call at all
+        Optional<String> violation = context.getSecondaryResource(SalesforceOrg.class)
+                .flatMap(o -> OrgPolicyCheck.permissionSet(o.getSpec().getPolicy(), spec));
+        if (violation.isPresent()) {
+            return stop(ps, before, status, generation, Reasons.POLICY_VIOLATION, "SalesforceOrg " + spec.getOrgRef().getName()
+                    + " does not allow this: " + violation.get() + ". Nothing was sent to Salesforce; what exists there is left as it is.", null);
         }
         OrgAccess org;
         try {

@@ -25,6 +25,10 @@ public final class Reasons {
     public static final String AUTHENTICATION_FAILED = "AuthenticationFailed";
     public static final String UNREACHABLE = "Unreachable";
     public static final String API_LIMIT_EXCEEDED = "ApiLimitExceeded";
+    /** A SalesforceOrg URL that may not receive credentials (not https on Salesforce's domains, not listed). */
+    public static final String UNTRUSTED_URL = "UntrustedUrl";
+    /** A resource asks for more than its org's spec.policy allows; nothing is written to Salesforce. */
+    public static final String POLICY_VIOLATION = "PolicyViolation";
     public static final String LICENSE_LIMIT_EXCEEDED = "LicenseLimitExceeded";
     public static final String CONFLICT = "Conflict";
     public static final String ADOPTION_REFUSED = "AdoptionRefused";

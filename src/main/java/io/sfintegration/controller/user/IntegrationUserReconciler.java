@@ -25,6 +25,7 @@ import io.sfintegration.controller.OrgAccess;
 import io.sfintegration.controller.OrgCatalog;
 import io.sfintegration.controller.OrgEventSource;
 import io.sfintegration.controller.OrgGate;
+import io.sfintegration.controller.policy.OrgPolicyCheck;
 import io.sfintegration.controller.OrgNotReadyException;
 import io.sfintegration.controller.ResyncRequests;
 import io.sfintegration.controller.StatusPatches;
@@ -140,6 +141,13 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
         if (!problems.isEmpty()) {
             return stop(user, before, status, generation, Reasons.INVALID_SPEC,
                     "The spec is invalid, nothing was sent to Salesforce: " + String.join("; ", problems), null);
+        }
+        // the org's guardrails, from the cached org alone: a violation costs no Salesforce call at all
+        Optional<String> violation = context.getSecondaryResource(SalesforceOrg.class)
+                .flatMap(o -> OrgPolicyCheck.user(o.getSpec().getPolicy(), spec, false));
+        if (violation.isPresent()) {
+            return stop(user, before, status, generation, Reasons.POLICY_VIOLATION, "SalesforceOrg " + spec.getOrgRef().getName()
+                    + " does not allow this: " + violation.get() + ". Nothing was sent to Salesforce; what exists there is left as it is.", null);
         }
         OrgAccess org;
         try {

@@ -41,8 +41,10 @@ final class OAuthTokenEndpoint {
     private final ObjectMapper json;
     private final Duration requestTimeout;
     private final Clock clock;
+    private final TrustedUrls trusted;
 
-    OAuthTokenEndpoint(HttpClient http, ObjectMapper json, Duration requestTimeout, Clock clock) {
+    OAuthTokenEndpoint(HttpClient http, ObjectMapper json, Duration requestTimeout, Clock clock, TrustedUrls trusted) {
+        this.trusted = trusted;
         this.http = http;
         this.json = json;
         this.requestTimeout = requestTimeout;
@@ -125,6 +127,11 @@ final class OAuthTokenEndpoint {
         String accessToken = answer.path("access_token").asText(null);
         if (accessToken == null || accessToken.isEmpty()) {
             throw new AuthenticationException("invalid_response", "the token endpoint answered without an access_token");
+        }
+        // the token is meant for instance_url: an endpoint that names a host we do not trust gets no use of it
+        String instanceUrl = answer.path("instance_url").asText(null);
+        if (instanceUrl != null && !instanceUrl.isBlank()) {
+            trusted.check("the token endpoint's instance_url", instanceUrl);
         }
         return new AccessToken(accessToken, userIdFromIdentityUrl(answer.path("id").asText(null)));
     }

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class SalesforceClientProvider implements SalesforceClients {
 
     private final CredentialsReader credentials;
+    private final TrustedUrls trusted;
     private final MeterRegistry registry;
     private final ResilienceSettings settings;
     private final Clock clock;
@@ -43,13 +44,15 @@ public class SalesforceClientProvider implements SalesforceClients {
                               AtomicInteger maxDailyPercent) {
     }
 
-    public SalesforceClientProvider(KubernetesClient kubernetes, MeterRegistry registry, ResilienceSettings settings) {
-        this(kubernetes, registry, settings, Clock.systemUTC());
+    public SalesforceClientProvider(KubernetesClient kubernetes, MeterRegistry registry, ResilienceSettings settings,
+                                    TrustedUrls trusted) {
+        this(kubernetes, registry, settings, Clock.systemUTC(), trusted);
     }
 
     public SalesforceClientProvider(KubernetesClient kubernetes, MeterRegistry registry, ResilienceSettings settings,
-                                    Clock clock) {
+                                    Clock clock, TrustedUrls trusted) {
         this.credentials = new CredentialsReader(kubernetes);
+        this.trusted = trusted;
         this.registry = registry;
         this.settings = settings;
         this.clock = clock;
@@ -63,14 +66,19 @@ public class SalesforceClientProvider implements SalesforceClients {
 
     /**
      * The client for an org. Throws {@link io.sfintegration.salesforce.CredentialsException} when its Secrets are
-     * missing or unreadable; authentication itself happens on the first call.
+     * missing or unreadable, or with reason UntrustedUrl when a URL may not receive them (checked before the Secrets
+     * are even read); authentication itself happens on the first call.
      */
     @Override
     public SalesforceClient forOrg(SalesforceOrg org) {
         String key = key(org);
         String runtimeKey = runtimeKey(org);
-        CredentialsReader.Raw raw = credentials.readRaw(org);
         SalesforceOrgSpec spec = org.getSpec();
+        trusted.check("spec.instanceUrl", spec.getInstanceUrl());
+        if (spec.getLoginUrl() != null && !spec.getLoginUrl().isBlank()) {
+            trusted.check("spec.loginUrl", spec.getLoginUrl());
+        }
+        CredentialsReader.Raw raw = credentials.readRaw(org);
         String fingerprint = org.getMetadata().getUid() + "|" + org.getMetadata().getGeneration() + "|"
                 + spec.getInstanceUrl() + "|" + spec.getLoginUrl() + "|" + spec.getApiVersion() + "|" + raw.fingerprint() + "|" + runtimeKey;
         CachedClient cached = clients.get(key);
@@ -82,7 +90,7 @@ public class SalesforceClientProvider implements SalesforceClients {
         runtime.maxDailyPercent().set(maxDailyPercent(spec));
         String instanceUrl = spec.getInstanceUrl();
         String loginUrl = spec.getLoginUrl() != null && !spec.getLoginUrl().isBlank() ? spec.getLoginUrl() : instanceUrl;
-        OAuthTokenEndpoint oauth = new OAuthTokenEndpoint(http, json, settings.requestTimeout(), clock);
+        OAuthTokenEndpoint oauth = new OAuthTokenEndpoint(http, json, settings.requestTimeout(), clock, trusted);
         TokenProvider tokens = new TokenProvider(parsed, oauth, instanceUrl, loginUrl);
         HttpTransport transport = new HttpTransport(http, json, instanceUrl, settings.requestTimeout(), tokens,
                 runtime.usage(), runtime.metrics());

@@ -50,7 +50,7 @@ class PermissionSetStuckDeletionCallsTest {
             kubernetes.secrets().inNamespace("default").resource(new SecretBuilder().withNewMetadata().withName("sf-token").endMetadata()
                     .addToStringData("token", emulator.issueAccessToken(emulator.adminUsername())).build()).create();
             SalesforceOrg org = org(emulator.baseUrl());
-            SalesforceClients clients = TestClients.create(kubernetes);
+            SalesforceClients clients = TestClients.create(kubernetes, emulator.baseUrl());
             SalesforceClient client = clients.forOrg(org);
             SaveResult created = client.createPermissionSet(new PermissionSetFields("Stuck_Set", "Stuck", "made by the operator", null, Set.of()),
                     List.of(), List.of());

@@ -53,7 +53,8 @@ class CallBudgetEnforcementTest {
 
     private void connect(String name) {
         TestOrgs.secret(kubernetes, name, Map.of("token", emulator.accessToken()));
-        provider = new SalesforceClientProvider(kubernetes, new SimpleMeterRegistry(), SETTINGS);
+        provider = new SalesforceClientProvider(kubernetes, new SimpleMeterRegistry(), SETTINGS,
+                TrustedUrls.withExtra(List.of(emulator.baseUrl())));
         client = provider.forOrg(TestOrgs.org(name, emulator.baseUrl(), TestOrgs.staticToken(name), 10));
     }
 

@@ -40,7 +40,7 @@ public final class ClientBenchmarkSupport {
         try {
             TestOrgs.secret(kubernetes, "bench", Map.of("token", emulator.accessToken()));
             ResilienceSettings settings = ResilienceSettings.defaults().withRateLimit(100_000, 100_000, Duration.ofSeconds(1));
-            SalesforceClient client = new SalesforceClientProvider(kubernetes, meters, settings)
+            SalesforceClient client = new SalesforceClientProvider(kubernetes, meters, settings, TrustedUrls.withExtra(List.of(emulator.baseUrl())))
                     .forOrg(TestOrgs.org("bench-" + (batched ? "batched" : "single"), emulator.baseUrl(),
                             TestOrgs.staticToken("bench"), 100));
             OrgSnapshot org = client.describeOrg(List.of("Salesforce API Integration"), List.of("Minimum Access - API Only Integrations"));

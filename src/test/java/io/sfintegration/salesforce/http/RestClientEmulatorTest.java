@@ -58,7 +58,8 @@ class RestClientEmulatorTest {
     }
 
     private SalesforceClientProvider provider(Clock clock) {
-        return new SalesforceClientProvider(kubernetes, new SimpleMeterRegistry(), FAST, clock);
+        return new SalesforceClientProvider(kubernetes, new SimpleMeterRegistry(), FAST, clock,
+                TrustedUrls.withExtra(java.util.List.of(emulator.baseUrl(), emulator.baseUrl().replace("127.0.0.1", "localhost"))));
     }
 
     private SalesforceOrg jwtOrg(String name, String pem) {

@@ -56,7 +56,7 @@ class RestClientMechanicsTest {
     void start() throws Exception {
         fake = new FakeSalesforce();
         meters = new SimpleMeterRegistry();
-        provider = new SalesforceClientProvider(kubernetes, meters, FAST);
+        provider = new SalesforceClientProvider(kubernetes, meters, FAST, TrustedUrls.withExtra(List.of(fake.baseUrl())));
         TestOrgs.secret(kubernetes, "static", Map.of("token", "00D000000000001!static-token-value"));
         TestOrgs.secret(kubernetes, "cc", Map.of("clientId", "the-client-id", "clientSecret", "the-client-secret"));
     }

@@ -89,7 +89,7 @@ class SecretLeakTest {
         List<String> texts = new ArrayList<>();
         try (FakeSalesforce fake = new FakeSalesforce()) {
             SalesforceClientProvider provider = new SalesforceClientProvider(kubernetes, meters,
-                    ResilienceSettings.defaults().withRetry(2, Duration.ofMillis(1), Duration.ofMillis(2)));
+                    ResilienceSettings.defaults().withRetry(2, Duration.ofMillis(1), Duration.ofMillis(2)), TrustedUrls.withExtra(List.of(fake.baseUrl())));
             TestOrgs.secret(kubernetes, "static", Map.of("token", "00D000000000001!static-token-value"));
             TestOrgs.secret(kubernetes, "cc", Map.of("clientId", "cid", "clientSecret", "the-client-secret"));
             TestOrgs.secret(kubernetes, "k8", Map.of("privateKey", pkcs8));
