@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.sfintegration.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -126,6 +127,17 @@ class ApiAuthorizationQuarkusTest {
         URL export = URI.create(drift.toString().replace("/api/v1/drift", "/api/v1/export")).toURL();
         assertThat(get(export, ALICE_TOKEN).statusCode()).isEqualTo(403);
         assertThat(get(export, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void tokensNeverReachTheLog() throws Exception {
+        String unknown = "unknown-token-7f3a9c";
+        try (LogCapture log = new LogCapture()) {
+            get(drift, unknown);
+            get(drift, BOB_TOKEN);
+            get(drift, ALICE_TOKEN);
+            assertThat(log.text()).doesNotContain(unknown, BOB_TOKEN, ALICE_TOKEN);
+        }
     }
 
     @Test
