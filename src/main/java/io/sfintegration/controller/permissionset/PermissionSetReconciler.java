@@ -157,8 +157,10 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
             return stop(ps, before, status, generation, Reasons.INVALID_SPEC,
                     "The spec is invalid, nothing was sent to Salesforce: " + String.join("; ", problems), null);
         }
-        // the org's guardrails, from the cached org alone: a violation costs no Salesforce call at all
-        Optional<String> violation = context.getSecondaryResource(SalesforceOrg.class)
+        // the org's guardrails, from the cached org alone: a violation costs no Salesforce call at all. They guard writes,
+        // so an observed resource (no write, ever) is checked when it switches to Manage: a brownfield set holding
+        // ModifyAllData can be observed and planned, not managed.
+        Optional<String> violation = spec.observeOnly() ? Optional.empty() : context.getSecondaryResource(SalesforceOrg.class)
                 .flatMap(o -> OrgPolicyCheck.permissionSet(o.getSpec().getPolicy(), spec));
         if (violation.isPresent()) {
             return stop(ps, before, status, generation, Reasons.POLICY_VIOLATION, "SalesforceOrg " + spec.getOrgRef().getName()
