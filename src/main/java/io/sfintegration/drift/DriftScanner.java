@@ -533,7 +533,7 @@ public class DriftScanner implements AutoCloseable {
                     events.warning(f.resource(), reason, message);
                 }
                 if (correct) {
-                    resync.request(f.resource().getClass(), ResourceID.fromResource(f.resource()));
+                    resync.request(f.resource().getClass(), ResourceID.fromResource(f.resource()), f.holds());
                 }
             } catch (KubernetesClientException e) {
                 LOG.warnf("could not record drift of %s %s/%s: %s", f.kind(), namespace, name, e.getMessage());

@@ -207,7 +207,8 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
         // the drift writer's Drifted=True may arrive after a correction that worked from an older copy (or whose status
         // write failed): while the status says drifted and the policy is Correct, the reconcile checks and corrects
         // (not for drift that is only access removed in Salesforce: that is held, see AccessHold)
-        boolean holding = io.sfintegration.controller.AccessHold.holds(status, org);
+        boolean holding = io.sfintegration.controller.AccessHold.holds(status, org)
+                || resyncRequested && resync.holdsRemovedAccess(PermissionSet.class, id) && !org.restoreAccess();
         boolean correcting = resyncRequested || (status.isTrue(ConditionTypes.DRIFTED) && !holding
                 && org.driftPolicy(spec.getDriftPolicy()) == DriftPolicy.Correct);
         if (!correcting && fingerprint.equals(status.getAppliedSpecHash()) && record.map(OwnershipRecord::id).isPresent()
