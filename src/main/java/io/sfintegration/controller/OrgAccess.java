@@ -62,4 +62,9 @@ public final class OrgAccess {
         return org.getSpec().getDrift() == null || org.getSpec().getDrift().getPolicy() == null
                 ? DriftPolicy.Correct : org.getSpec().getDrift().getPolicy();
     }
+
+    /** spec.drift.restoreAccess: whether corrections may give back access a person removed in Salesforce (default no). */
+    public boolean restoreAccess() {
+        return org.getSpec().getDrift() != null && Boolean.TRUE.equals(org.getSpec().getDrift().getRestoreAccess());
+    }
 }

@@ -17,6 +17,7 @@ public class ResyncRequests {
 
     private final Map<Class<?>, SimpleInboundEventSource<?>> sources = new ConcurrentHashMap<>();
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final Set<String> holding = ConcurrentHashMap.newKeySet();
 
     public <P extends HasMetadata> SimpleInboundEventSource<P> eventSourceFor(Class<P> kind) {
         SimpleInboundEventSource<P> source = new SimpleInboundEventSource<>("resync-" + kind.getSimpleName());
@@ -25,6 +26,20 @@ public class ResyncRequests {
     }
 
     public void request(Class<?> kind, ResourceID id) {
+        request(kind, id, false);
+    }
+
+    /**
+     * @param holdRemovedAccess the scan found access a person removed in Salesforce and the org does not restore it:
+     *                          the correction must not give it back, even if the controller's copy of the resource
+     *                          does not show the scan's Drifted=True AccessRemovedInSalesforce yet
+     */
+    public void request(Class<?> kind, ResourceID id, boolean holdRemovedAccess) {
+        if (holdRemovedAccess) {
+            holding.add(key(kind, id));
+        } else {
+            holding.remove(key(kind, id));
+        }
         pending.add(key(kind, id));
         SimpleInboundEventSource<?> source = sources.get(kind);
         if (source != null) {
@@ -36,8 +51,14 @@ public class ResyncRequests {
         return pending.contains(key(kind, id));
     }
 
+    /** Whether the pending request asked to hold removed access back. */
+    public boolean holdsRemovedAccess(Class<?> kind, ResourceID id) {
+        return holding.contains(key(kind, id));
+    }
+
     public void done(Class<?> kind, ResourceID id) {
         pending.remove(key(kind, id));
+        holding.remove(key(kind, id));
     }
 
     private static String key(Class<?> kind, ResourceID id) {

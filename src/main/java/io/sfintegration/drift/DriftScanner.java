@@ -316,7 +316,16 @@ public class DriftScanner implements AutoCloseable {
 
     /** A resource that differs (or a formerly drifted one that matches again: empty differences). */
     private record Finding(String kind, CustomResource<?, ? extends ConditionedStatus> resource, List<String> differences,
-                           Optional<AuditEntry> changedBy, DriftPolicy policy) {
+                           Optional<AuditEntry> changedBy, DriftPolicy policy, AccessRemoval.Split split) {
+        /** Access a person removed that stays removed (spec.drift.restoreAccess false). */
+        boolean holds() {
+            return !split.removed().isEmpty();
+        }
+
+        /** Whether the controller is asked to put something back. */
+        boolean corrects() {
+            return policy == DriftPolicy.Correct && !split.others().isEmpty();
+        }
     }
 
     private record Findings(int checked, List<Finding> drifted, List<Finding> resolved, List<DriftReport.Orphan> orphans,
@@ -397,7 +406,8 @@ public class DriftScanner implements AutoCloseable {
             // attribution only for what differs: a busy window can hold thousands of audit rows
             Optional<AuditEntry> who = differences.isEmpty() ? Optional.empty()
                     : attribution.latestNaming(List.of(user.getSpec().getUsername(), userId));
-            classify(new Finding(KIND_USER, user, differences, who, user.getSpec().observeOnly() ? DriftPolicy.Report : access.driftPolicy(user.getSpec().getDriftPolicy())), drifted, resolved);
+            classify(new Finding(KIND_USER, user, differences, who, user.getSpec().observeOnly() ? DriftPolicy.Report : access.driftPolicy(user.getSpec().getDriftPolicy()),
+                    split(differences, access)), drifted, resolved);
         }
         for (PermissionSet ps : permissionSets) {
             PermissionSetState state = setStates.get(ps.getSpec().getName().toLowerCase(Locale.ROOT));
@@ -412,7 +422,8 @@ public class DriftScanner implements AutoCloseable {
             }
             Optional<AuditEntry> who = differences.isEmpty() ? Optional.empty()
                     : attribution.latestNaming(List.of(ps.getSpec().getName(), ps.getSpec().getLabel(), ps.getStatus().getPermissionSetId()));
-            classify(new Finding(KIND_PERMISSION_SET, ps, differences, who, ps.getSpec().observeOnly() ? DriftPolicy.Report : access.driftPolicy(ps.getSpec().getDriftPolicy())), drifted, resolved);
+            classify(new Finding(KIND_PERMISSION_SET, ps, differences, who, ps.getSpec().observeOnly() ? DriftPolicy.Report : access.driftPolicy(ps.getSpec().getDriftPolicy()),
+                    split(differences, access)), drifted, resolved);
         }
 
         List<String> claimedUsers = new ArrayList<>();
@@ -446,6 +457,11 @@ public class DriftScanner implements AutoCloseable {
         return new DriftReport.UserUsage(user.getMetadata().getNamespace(), user.getMetadata().getName(), orgName,
                 user.getSpec().getUsername(), String.valueOf(user.getSpec().getManagementPolicy()), UserFindings.lastLoginDay(last),
                 UserFindings.unused(last, user.getSpec().unusedAfterDays(), now), UserFindings.risky(state));
+    }
+
+    /** Removed access is held back unless the org restores it; with restoreAccess everything is correctable. */
+    private static AccessRemoval.Split split(List<String> differences, OrgAccess access) {
+        return access.restoreAccess() ? new AccessRemoval.Split(List.of(), differences) : AccessRemoval.split(differences);
     }
 
     private static void classify(Finding finding, List<Finding> drifted, List<Finding> resolved) {
@@ -509,14 +525,15 @@ public class DriftScanner implements AutoCloseable {
             String changedBy = f.changedBy().map(AuditEntry::createdByUsername).orElse(before == null ? null : before.changedBy());
             Instant changedAt = f.changedBy().map(AuditEntry::createdDate).orElse(before == null ? null : before.changedAt());
             Instant detectedAt = before != null && before.differences().equals(f.differences()) ? before.detectedAt() : scannedAt;
-            boolean correct = f.policy() == DriftPolicy.Correct;
+            boolean correct = f.corrects();
             String message = message(f, changedBy, changedAt);
+            String reason = f.holds() ? Reasons.ACCESS_REMOVED_IN_SALESFORCE : Reasons.DRIFT_DETECTED;
             try {
-                if (write(f, message)) {
-                    events.warning(f.resource(), Reasons.DRIFT_DETECTED, message);
+                if (write(f, reason, message)) {
+                    events.warning(f.resource(), reason, message);
                 }
                 if (correct) {
-                    resync.request(f.resource().getClass(), ResourceID.fromResource(f.resource()));
+                    resync.request(f.resource().getClass(), ResourceID.fromResource(f.resource()), f.holds());
                 }
             } catch (KubernetesClientException e) {
                 LOG.warnf("could not record drift of %s %s/%s: %s", f.kind(), namespace, name, e.getMessage());
@@ -536,11 +553,11 @@ public class DriftScanner implements AutoCloseable {
         report.replaceFindings(namespace, orgName, entries, findings.orphans(), findings.unmanaged());
     }
 
-    private boolean write(Finding f, String message) {
+    private boolean write(Finding f, String reason, String message) {
         if (f.resource() instanceof IntegrationUser u) {
-            return writer.markDrifted(IntegrationUser.class, u, message);
+            return writer.markDrifted(IntegrationUser.class, u, reason, message);
         }
-        return writer.markDrifted(PermissionSet.class, (PermissionSet) f.resource(), message);
+        return writer.markDrifted(PermissionSet.class, (PermissionSet) f.resource(), reason, message);
     }
 
     private boolean clear(Finding f) {
@@ -552,7 +569,12 @@ public class DriftScanner implements AutoCloseable {
     }
 
     static String message(Finding f, String changedBy, Instant changedAt) {
-        StringBuilder m = new StringBuilder("Salesforce differs from the spec: ").append(String.join("; ", f.differences())).append('.');
+        StringBuilder m = new StringBuilder();
+        if (f.holds()) {
+            m.append("Access was removed in Salesforce: ").append(String.join("; ", f.split().removed())).append('.');
+        } else {
+            m.append("Salesforce differs from the spec: ").append(String.join("; ", f.differences())).append('.');
+        }
         if (changedBy != null) {
             m.append(" Changed by ").append(changedBy);
             if (changedAt != null) {
@@ -560,8 +582,16 @@ public class DriftScanner implements AutoCloseable {
             }
             m.append('.');
         }
-        m.append(f.policy() == DriftPolicy.Correct ? " Policy Correct: the operator puts it back."
-                : " Policy Report: nothing is written to Salesforce.");
+        if (f.holds()) {
+            m.append(" spec.drift.restoreAccess is false: the operator does not restore it.");
+            if (!f.split().others().isEmpty()) {
+                m.append(" Other differences: ").append(String.join("; ", f.split().others())).append('.');
+            }
+        }
+        if (!f.holds() || !f.split().others().isEmpty()) {
+            m.append(f.policy() == DriftPolicy.Correct ? " Policy Correct: the operator puts it back."
+                    : " Policy Report: nothing is written to Salesforce.");
+        }
         return DriftStatusWriter.truncateTo(MAX_MESSAGE).apply(m.toString());
     }
 

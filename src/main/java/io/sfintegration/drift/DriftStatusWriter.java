@@ -43,8 +43,13 @@ final class DriftStatusWriter {
 
     /** Sets Drifted=True DriftDetected with the message, unless it already says exactly that. True when written. */
     <S extends ConditionedStatus, R extends CustomResource<?, S>> boolean markDrifted(Class<R> kind, R resource, String message) {
-        return setDrifted(kind, resource, true, Reasons.DRIFT_DETECTED, message,
-                c -> c != null && "True".equals(c.getStatus()) && message.equals(c.getMessage()));
+        return markDrifted(kind, resource, Reasons.DRIFT_DETECTED, message);
+    }
+
+    /** Sets Drifted=True with the reason and message, unless it already says exactly that. True when written. */
+    <S extends ConditionedStatus, R extends CustomResource<?, S>> boolean markDrifted(Class<R> kind, R resource, String reason, String message) {
+        return setDrifted(kind, resource, true, reason, message,
+                c -> c != null && "True".equals(c.getStatus()) && reason.equals(c.getReason()) && message.equals(c.getMessage()));
     }
 
     /** Sets Drifted=False NoDrift, but only on a resource that is Drifted=True now. True when written. */

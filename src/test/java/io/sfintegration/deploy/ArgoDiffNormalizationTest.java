@@ -149,6 +149,7 @@ class ArgoDiffNormalizationTest {
                 new Change("license: None", "11-permissionset-case-writer.yaml", spec -> spec.put("license", "None")),
                 new Change("deletionPolicy: Orphan", "11-permissionset-case-writer.yaml", spec -> spec.put("deletionPolicy", "Orphan")),
                 new Change("drift policy Report", "00-salesforce-org.yaml", spec -> ((ObjectNode) spec.get("drift")).put("policy", "Report")),
+                new Change("drift restoreAccess true", "00-salesforce-org.yaml", spec -> ((ObjectNode) spec.get("drift")).put("restoreAccess", true)),
                 new Change("apiBudget 20", "00-salesforce-org.yaml", spec -> ((ObjectNode) spec.get("apiBudget")).put("maxDailyPercent", 20)),
                 new Change("apiVersion 61.0", "00-salesforce-org.yaml", spec -> spec.put("apiVersion", "61.0")));
     }
@@ -194,8 +195,8 @@ class ArgoDiffNormalizationTest {
         }
         // 23 schema defaults in the first release; apiVersion and drift.interval moved to the operator;
         // PermissionSet spec.adoption (Never) added with the ownership rules; managementPolicy (Manage) on both kinds and
-        // IntegrationUser unusedAfter (90d) with issue 20
-        assertThat(total).isEqualTo(25);
+        // IntegrationUser unusedAfter (90d) with issue 20; SalesforceOrg drift.restoreAccess (false) with issue 16
+        assertThat(total).isEqualTo(26);
     }
 
     private static JsonNode stored(JsonNode manifest) {

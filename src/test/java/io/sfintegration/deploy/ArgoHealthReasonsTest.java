@@ -33,7 +33,7 @@ class ArgoHealthReasonsTest {
     /** Reasons the code only puts on Ready=True, Synced, Drifted or Events, never on Ready=False. */
     private static final Set<String> NEVER_ON_READY_FALSE = Set.of(
             Reasons.AVAILABLE, Reasons.RECONCILE_SUCCESS, Reasons.RECONCILE_ERROR,
-            Reasons.NO_DRIFT, Reasons.DRIFT_DETECTED, Reasons.DRIFT_CORRECTED, Reasons.OBSERVED, Reasons.CHANGES_PLANNED,
+            Reasons.NO_DRIFT, Reasons.DRIFT_DETECTED, Reasons.DRIFT_CORRECTED, Reasons.ACCESS_REMOVED_IN_SALESFORCE, Reasons.OBSERVED, Reasons.CHANGES_PLANNED,
             Reasons.NO_CHANGES, Reasons.NOT_LOGGED_IN_RECENTLY, Reasons.LOGGED_IN_RECENTLY);
 
     /**

@@ -106,6 +106,12 @@ class DriftEndToEndTest {
     /** Timestamps in the probe have second precision: waits until the wall clock is in the next second. */
     @Test
     void detectsAttributesReportsAndCorrectsChangesMadeInSetup() {
+        // the freeze and the unassignment below remove access: only an org that allows it has them restored
+        // (AccessRemovalEndToEndTest: without restoreAccess they stay)
+        SalesforceOrg org = harness.get(SalesforceOrg.class, ORG);
+        org.getSpec().getDrift().setRestoreAccess(true);
+        harness.client().resource(org).update();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.TRUE.equals(harness.get(SalesforceOrg.class, ORG).getSpec().getDrift().getRestoreAccess()));
         ScanResult first = scanner.scanNow(NAMESPACE, ORG);
         assertThat(first.outcome()).isEqualTo(ScanOutcome.FULL);
         assertThat(first.resourcesChecked()).isEqualTo(2);

@@ -158,7 +158,10 @@ class DriftScannerTest {
 
     @Test
     void userDriftIsDetectedAttributedReportedAndCorrectedUnderCorrect() {
-        DriftFixture.createAll(kube, DriftFixture.org(DriftPolicy.Correct, "10m"), DriftFixture.user(null), DriftFixture.permissionSet(null));
+        // the freeze below removes access: corrected only where the org restores access (AccessRemovalEndToEndTest: default)
+        SalesforceOrg org = DriftFixture.org(DriftPolicy.Correct, "10m");
+        org.getSpec().getDrift().setRestoreAccess(true);
+        DriftFixture.createAll(kube, org, DriftFixture.user(null), DriftFixture.permissionSet(null));
         inSync();
         scanner(DriftScanSettings.defaults());
         scanner.scanNow(NS, ORG);
@@ -190,6 +193,7 @@ class DriftScannerTest {
         assertThat(events("DriftDetected").get(0).getType()).isEqualTo("Warning");
         assertThat(events("DriftDetected").get(0).getInvolvedObject().getName()).isEqualTo("billing");
         assertThat(resync.isPending(IntegrationUser.class, ResourceID.fromResource(user()))).isTrue();
+        assertThat(resync.holdsRemovedAccess(IntegrationUser.class, ResourceID.fromResource(user()))).isFalse();
         assertThat(resync.isPending(PermissionSet.class, ResourceID.fromResource(permissionSet()))).isFalse();
         DriftReport.DriftedResource entry = report.drifted(DriftScanner.KIND_USER, NS, "billing").orElseThrow();
         assertThat(entry.differences()).hasSize(2);
@@ -206,6 +210,34 @@ class DriftScannerTest {
         assertThat(user().getMetadata().getResourceVersion()).isEqualTo(version);
         assertThat(events("DriftDetected")).hasSize(1);
         assertThat(report.drifted(DriftScanner.KIND_USER, NS, "billing").orElseThrow().changedBy()).isEqualTo("setup.admin@emulator.example.com");
+    }
+
+    @Test
+    void aFreezeIsReportedAsAccessRemovedAndTheCorrectionHoldsIt() {
+        DriftFixture.createAll(kube, DriftFixture.org(DriftPolicy.Correct, "10m"), DriftFixture.user(null), DriftFixture.permissionSet(null));
+        inSync();
+        scanner(DriftScanSettings.defaults());
+        scanner.scanNow(NS, ORG);
+        clock.advance(Duration.ofMinutes(10));
+        salesforce.users.put(DriftFixture.USER_ID, DriftFixture.userState("someone@else.example", true, true));
+        salesforce.audit.add(new AuditEntry("0Ym2", clock.instant().minusSeconds(30), "frozeuser", "Manage Users",
+                "Froze user billing@acme.example", "setup.admin@emulator.example.com", null));
+
+        assertThat(scanner.scanNow(NS, ORG).drifted()).isEqualTo(1);
+
+        var drifted = user().getStatus().condition(ConditionTypes.DRIFTED).orElseThrow();
+        assertThat(drifted.getStatus()).isEqualTo("True");
+        assertThat(drifted.getReason()).isEqualTo("AccessRemovedInSalesforce");
+        assertThat(drifted.getMessage()).startsWith("Access was removed in Salesforce: frozen: expected false, found true.")
+                .contains("Changed by setup.admin@emulator.example.com at 2026-11-29T01:09:30Z")
+                .contains("restoreAccess is false")
+                .contains("Other differences: email: expected 'owner@acme.example', found 'someone@else.example'");
+        assertThat(events("AccessRemovedInSalesforce")).hasSize(1);
+        assertThat(events("DriftDetected")).isEmpty();
+        // the email is still corrected, by a reconcile told to hold the freeze
+        assertThat(resync.isPending(IntegrationUser.class, ResourceID.fromResource(user()))).isTrue();
+        assertThat(resync.holdsRemovedAccess(IntegrationUser.class, ResourceID.fromResource(user()))).isTrue();
+        assertThat(report.drifted(DriftScanner.KIND_USER, NS, "billing").orElseThrow().correctionRequested()).isTrue();
     }
 
     @Test

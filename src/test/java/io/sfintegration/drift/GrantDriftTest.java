@@ -2,6 +2,7 @@ package io.sfintegration.drift;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sfintegration.api.v1alpha1.PermissionSet;
+import io.sfintegration.api.v1alpha1.SalesforceOrg;
 import io.sfintegration.config.OperatorComponents;
 import io.sfintegration.controller.PermissionSetGrantsTestSupport;
 import io.sfintegration.emulator.EmulatorConfig;
@@ -69,6 +70,16 @@ class GrantDriftTest {
         assertThat(ps.differences()).contains("connectedApps Billing_Integration: expected granted, found not granted",
                 "customPermissions " + bypass + ": expected not granted, found granted");
 
+        // the grant added in Setup is taken away; the one a person removed stays removed (spec.drift.restoreAccess false)
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(person.query(GRANTED))
+                .extracting(r -> r.path("SetupEntityId").asText()).doesNotContain(app).doesNotContain(bypass).hasSize(3));
+        assertThat(harness.get(PermissionSet.class, "billing").getStatus().condition("Drifted").orElseThrow().getReason())
+                .isEqualTo("AccessRemovedInSalesforce");
+
+        // once the org allows restoring access, the removed grant comes back
+        SalesforceOrg org = harness.get(SalesforceOrg.class, ORG);
+        org.getSpec().getDrift().setRestoreAccess(true);
+        harness.client().resource(org).update();
         harness.awaitCondition(PermissionSet.class, "billing", "Drifted", "False", "DriftCorrected");
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(person.query(GRANTED))
                 .extracting(r -> r.path("SetupEntityId").asText()).contains(app).doesNotContain(bypass).hasSize(4));

@@ -16,6 +16,11 @@ public class DriftSettings {
     @JsonPropertyDescription("Correct puts Salesforce back to the spec; Report only reports. Resources may override it with spec.driftPolicy.")
     private DriftPolicy policy = DriftPolicy.Correct;
 
+    // a person who deactivates, freezes or strips a compromised integration must not be overruled minutes later
+    @Default("false")
+    @JsonPropertyDescription("Whether drift correction may restore access that a person removed in Salesforce (a deactivated or frozen user, an unassigned permission set or licence, a permission, object, field or grant taken away). false (the default): such drift is reported as Drifted=True reason AccessRemovedInSalesforce and never undone, neither by the drift scan nor by a later reconcile; true: it is corrected like any other drift under policy Correct. Drift that adds access is corrected under Correct either way.")
+    private Boolean restoreAccess = false;
+
     public String getInterval() {
         return interval;
     }
@@ -30,5 +35,13 @@ public class DriftSettings {
 
     public void setPolicy(DriftPolicy policy) {
         this.policy = policy;
+    }
+
+    public Boolean getRestoreAccess() {
+        return restoreAccess;
+    }
+
+    public void setRestoreAccess(Boolean restoreAccess) {
+        this.restoreAccess = restoreAccess;
     }
 }

@@ -42,4 +42,36 @@ record DesiredPermissionSet(PermissionSetFields fields, List<ObjectAccess> objec
                 o.isViewAllRecords(), o.isModifyAllRecords());
     }
 
+    /**
+     * The same, giving nothing that the set found in Salesforce lacks (spec.drift.restoreAccess false and a person
+     * removed access): a permission, object or field access is kept only where Salesforce still has it; what the spec
+     * does not want is still taken away.
+     */
+    DesiredPermissionSet holding(io.sfintegration.salesforce.PermissionSetState found) {
+        if (found == null) {
+            return this;
+        }
+        java.util.Set<String> have = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        have.addAll(found.fields().userPermissions());
+        java.util.Set<String> permissions = new TreeSet<>();
+        fields.userPermissions().stream().filter(have::contains).forEach(permissions::add);
+        PermissionSetFields held = new PermissionSetFields(fields.name(), fields.label(), fields.description(), fields.licenseId(), permissions);
+        List<ObjectAccess> objects = new java.util.ArrayList<>();
+        for (ObjectAccess want : this.objects) {
+            found.objectPermissions().stream().filter(o -> o.object().equalsIgnoreCase(want.object())).findFirst()
+                    .map(h -> new ObjectAccess(null, null, want.object(), want.read() && h.read(), want.create() && h.create(),
+                            want.edit() && h.edit(), want.delete() && h.delete(), want.viewAllRecords() && h.viewAllRecords(),
+                            want.modifyAllRecords() && h.modifyAllRecords()))
+                    .filter(o -> o.read() || o.create() || o.edit() || o.delete() || o.viewAllRecords() || o.modifyAllRecords())
+                    .ifPresent(objects::add);
+        }
+        List<FieldAccess> fieldAccess = new java.util.ArrayList<>();
+        for (FieldAccess want : this.fieldPermissions) {
+            found.fieldPermissions().stream().filter(f -> f.field().equalsIgnoreCase(want.field())).findFirst()
+                    .map(h -> new FieldAccess(null, null, want.field(), want.read() && h.read(), want.edit() && h.edit()))
+                    .filter(f -> f.read() || f.edit())
+                    .ifPresent(fieldAccess::add);
+        }
+        return new DesiredPermissionSet(held, List.copyOf(objects), List.copyOf(fieldAccess));
+    }
 }

@@ -102,6 +102,13 @@ final class PermissionSetGrants {
         return out;
     }
 
+    /** The wanted grants that Salesforce has now: what a reconcile holding removed access may keep (see AccessHold). */
+    static List<GrantedSetupEntity> present(List<GrantedSetupEntity> desired, List<EntityGrant> current) {
+        java.util.Set<String> have = new java.util.HashSet<>();
+        current.forEach(g -> have.add(key15(g.entityId())));
+        return desired.stream().filter(d -> have.contains(key15(d.getId()))).toList();
+    }
+
     /** Creates the missing rows and removes the rows of the managed types that the spec does not list. */
     Outcome converge(PermissionSet ps, String permissionSetId, List<GrantedSetupEntity> desired, List<EntityGrant> current, OrgAccess org) {
         Map<String, EntityGrant> have = new HashMap<>();

@@ -46,6 +46,7 @@ import io.sfintegration.controller.status.StatusConditions;
 import io.sfintegration.salesforce.CallBudgetExceededException;
 import io.sfintegration.salesforce.CallBudgets;
 import io.sfintegration.salesforce.OutcomeUnknownException;
+import io.sfintegration.salesforce.EntityGrant;
 import io.sfintegration.salesforce.PermissionSetState;
 import io.sfintegration.salesforce.SalesforceClients;
 import io.sfintegration.salesforce.SalesforceException;
@@ -79,6 +80,8 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
     private final OrgCatalog catalog;
     private final EventRecorder events;
     private final ResyncRequests resync;
+    private static final String HELD = "Salesforce matches the spec, except access a person removed in Salesforce: it is not"
+            + " restored while spec.drift.restoreAccess is false (see the Drifted condition).";
     private final StatusConditions conditions;
     private final StatusAggregator statuses;
     private final Installation installation;
@@ -205,7 +208,10 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
         boolean resyncRequested = resync.isPending(PermissionSet.class, id);
         // the drift writer's Drifted=True may arrive after a correction that worked from an older copy (or whose status
         // write failed): while the status says drifted and the policy is Correct, the reconcile checks and corrects
-        boolean correcting = resyncRequested || (status.isTrue(ConditionTypes.DRIFTED)
+        // (not for drift that is only access removed in Salesforce: that is held, see AccessHold)
+        boolean holding = io.sfintegration.controller.AccessHold.holds(status, org)
+                || resyncRequested && resync.holdsRemovedAccess(PermissionSet.class, id) && !org.restoreAccess();
+        boolean correcting = resyncRequested || (status.isTrue(ConditionTypes.DRIFTED) && !holding
                 && org.driftPolicy(spec.getDriftPolicy()) == DriftPolicy.Correct);
         if (!correcting && fingerprint.equals(status.getAppliedSpecHash()) && record.map(OwnershipRecord::id).isPresent()
                 && status.getPermissionSetId() != null && StatusAggregator.settled(status, generation)) {
@@ -220,6 +226,9 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
                 return stop(ps, before, status, generation, e.reason(), e.getMessage(), null);
             }
             PermissionSetState found = observe(spec.getName(), org);
+            if (holding) {
+                desired = desired.holding(found);
+            }
             PermissionSetOwnership.Decision decision = decide(ps, spec.getAdoption(), orgId, record, found, context);
             PermissionSetConvergence.Outcome outcome = switch (decision.kind()) {
                 case REFUSE -> null;
@@ -244,8 +253,9 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
             if (!outcome.ok()) {
                 return stop(ps, before, status, generation, outcome.reason(), outcome.message(), null);
             }
-            PermissionSetGrants.Outcome granting = grants.converge(ps, outcome.permissionSetId(), granted,
-                    found == null ? List.of() : found.grants(), org);
+            List<EntityGrant> current = found == null ? List.of() : found.grants();
+            PermissionSetGrants.Outcome granting = grants.converge(ps, outcome.permissionSetId(),
+                    holding ? PermissionSetGrants.present(granted, current) : granted, current, org);
             if (!granting.ok()) {
                 return stop(ps, before, status, generation, Reasons.REJECTED_BY_SALESFORCE, granting.message(), null);
             }
@@ -255,7 +265,7 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
             status.setAppliedSpecHash(fingerprint);
             status.setLastSyncTime(conditions.now());
             statuses.ready(status, generation, "Permission set " + spec.getName() + " is available as " + psId + ".",
-                    "Salesforce matches the spec.", correcting);
+                    holding ? HELD : "Salesforce matches the spec.", correcting && !holding);
             Plan.record(status, List.of(), generation, conditions, status::setPlan, "");
             if (correcting) {
                 events.normal(ps, Reasons.DRIFT_CORRECTED, "Put permission set " + spec.getName() + " back to the spec");

@@ -56,6 +56,8 @@ public final class Reasons {
     public static final String NO_DRIFT = "NoDrift";
     public static final String DRIFT_DETECTED = "DriftDetected";
     public static final String DRIFT_CORRECTED = "DriftCorrected";
+    /** Drifted=True: a person removed access in Salesforce; not restored unless spec.drift.restoreAccess is true. */
+    public static final String ACCESS_REMOVED_IN_SALESFORCE = "AccessRemovedInSalesforce";
 
     private Reasons() {
     }

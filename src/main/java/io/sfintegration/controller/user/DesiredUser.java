@@ -18,4 +18,29 @@ record DesiredUser(UserFields fields, Profile profile, Map<String, String> licen
         sets.put(name, id);
         return new DesiredUser(fields, profile, licenseIdsByName, sets, active, frozen);
     }
+
+    /**
+     * The same, giving nothing that the user found in Salesforce lacks (spec.drift.restoreAccess false and a person
+     * removed access): not reactivated, not unfrozen, no permission set or licence assigned that is not assigned now.
+     * What the spec does not want is still taken away.
+     */
+    DesiredUser holding(io.sfintegration.salesforce.UserState found) {
+        if (found == null) {
+            return this;
+        }
+        boolean foundFrozen = found.login() != null && found.login().frozen();
+        return new DesiredUser(fields, profile, present(licenseIdsByName, found.permissionSetLicenseAssignments()),
+                present(permissionSetIdsByName, found.permissionSetAssignments()), active && found.user().active(), frozen || foundFrozen);
+    }
+
+    private static Map<String, String> present(Map<String, String> wanted, java.util.List<io.sfintegration.salesforce.Assignment> assigned) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        wanted.forEach((name, id) -> {
+            if (assigned.stream().anyMatch(a -> name.equalsIgnoreCase(a.targetName())
+                    || io.sfintegration.controller.ownership.SalesforceIds.same(id, a.targetId()))) {
+                out.put(name, id);
+            }
+        });
+        return out;
+    }
 }

@@ -82,6 +82,8 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
     private final UserRetirement retirement;
     private final EventRecorder events;
     private final ResyncRequests resync;
+    private static final String HELD = "Salesforce matches the spec, except access a person removed in Salesforce: it is not"
+            + " restored while spec.drift.restoreAccess is false (see the Drifted condition).";
     private final StatusConditions conditions;
     private final StatusAggregator statuses;
     private final OwnershipRecords records;
@@ -190,7 +192,10 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
             boolean resyncRequested = resync.isPending(IntegrationUser.class, id);
         // the drift writer's Drifted=True may arrive after a correction that worked from an older copy (or whose status
         // write failed): while the status says drifted and the policy is Correct, the reconcile checks and corrects
-        boolean correcting = resyncRequested || (status.isTrue(ConditionTypes.DRIFTED)
+        // (not for drift that is only access removed in Salesforce: that is held, see AccessHold)
+        boolean holding = io.sfintegration.controller.AccessHold.holds(status, org)
+                || resyncRequested && resync.holdsRemovedAccess(IntegrationUser.class, id) && !org.restoreAccess();
+        boolean correcting = resyncRequested || (status.isTrue(ConditionTypes.DRIFTED) && !holding
                 && org.driftPolicy(spec.getDriftPolicy()) == DriftPolicy.Correct);
             if (!correcting && fingerprint.equals(status.getAppliedSpecHash()) && record.map(OwnershipRecord::id).isPresent()
                     && status.getUserId() != null && StatusAggregator.settled(status, generation)) {
@@ -198,6 +203,9 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
             }
 
             UserState found = observe(spec.getUsername(), record, org);
+            if (holding) {
+                desired = desired.holding(found);
+            }
             UserOwnership.Decision decision = ownership(user, spec.getAdoption(), orgId, record, found, context);
             if (decision.kind() == UserOwnership.Kind.REFUSE) {
                 return stop(user, before, status, generation, decision.reason(), decision.message(), null);
@@ -223,7 +231,7 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
             String unmanaged = outcome.unmanagedAssignments().isEmpty() ? ""
                     : " Assignments made outside the operator are left alone: " + String.join(", ", outcome.unmanagedAssignments()) + ".";
             statuses.ready(status, generation, "User " + spec.getUsername() + " is " + (desired.active() ? "active" : "inactive")
-                    + (desired.frozen() ? " and frozen" : "") + " as " + status.getUserId() + ".", "Salesforce matches the spec." + unmanaged, correcting);
+                    + (desired.frozen() ? " and frozen" : "") + " as " + status.getUserId() + ".", (holding ? HELD : "Salesforce matches the spec.") + unmanaged, correcting && !holding);
             Plan.record(status, List.of(), generation, conditions, status::setPlan, "");
             if (correcting) {
                 events.normal(user, Reasons.DRIFT_CORRECTED, "Put user " + spec.getUsername() + " back to the spec");
