@@ -99,6 +99,14 @@ public final class Soql {
         return id18(a).substring(0, 15).equals(id18(b).substring(0, 15));
     }
 
+    /**
+     * The key an id names its record by, for maps and sets: its first 15 characters (the 18-character form only adds
+     * a checksum of their case). Null gives the empty key.
+     */
+    public static String idKey(String id) {
+        return id == null ? "" : id.substring(0, Math.min(15, id.length()));
+    }
+
     /** A dateTime literal (unquoted in SOQL), truncated to seconds: {@code 2026-01-02T03:04:05Z}. */
     public static String dateTime(Instant instant) {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();

@@ -11,6 +11,7 @@ import io.sfintegration.salesforce.EntityGrant;
 import io.sfintegration.salesforce.SalesforceException;
 import io.sfintegration.salesforce.SaveResult;
 import io.sfintegration.salesforce.SetupEntityType;
+import io.sfintegration.salesforce.Soql;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -105,18 +106,18 @@ final class PermissionSetGrants {
     /** The wanted grants that Salesforce has now: what a reconcile holding removed access may keep (see AccessHold). */
     static List<GrantedSetupEntity> present(List<GrantedSetupEntity> desired, List<EntityGrant> current) {
         java.util.Set<String> have = new java.util.HashSet<>();
-        current.forEach(g -> have.add(key15(g.entityId())));
-        return desired.stream().filter(d -> have.contains(key15(d.getId()))).toList();
+        current.forEach(g -> have.add(Soql.idKey(g.entityId())));
+        return desired.stream().filter(d -> have.contains(Soql.idKey(d.getId()))).toList();
     }
 
     /** Creates the missing rows and removes the rows of the managed types that the spec does not list. */
     Outcome converge(PermissionSet ps, String permissionSetId, List<GrantedSetupEntity> desired, List<EntityGrant> current, OrgAccess org) {
         Map<String, EntityGrant> have = new HashMap<>();
-        current.forEach(g -> have.put(key15(g.entityId()), g));
+        current.forEach(g -> have.put(Soql.idKey(g.entityId()), g));
         List<EntityGrant> creates = new ArrayList<>();
         List<String> added = new ArrayList<>();
         for (GrantedSetupEntity d : desired) {
-            if (have.remove(key15(d.getId())) == null) {
+            if (have.remove(Soql.idKey(d.getId())) == null) {
                 creates.add(new EntityGrant(null, permissionSetId, d.getId(), SetupEntityType.valueOf(d.getType())));
                 added.add(d.getName());
             }
@@ -161,17 +162,17 @@ final class PermissionSetGrants {
             return List.of();
         }
         Map<String, EntityGrant> have = new HashMap<>();
-        actual.forEach(g -> have.put(key15(g.entityId()), g));
+        actual.forEach(g -> have.put(Soql.idKey(g.entityId()), g));
         List<String> out = new ArrayList<>();
         for (Wanted w : wanted) {
-            if (have.remove(key15(resolved.get(w.key()).getId())) == null) {
+            if (have.remove(Soql.idKey(resolved.get(w.key()).getId())) == null) {
                 out.add(field(w.type()) + " " + w.name() + ": expected granted, found not granted");
             }
         }
         Map<String, String> namesById = new HashMap<>();
-        resolved.values().forEach(g -> namesById.put(key15(g.getId()), g.getName()));
+        resolved.values().forEach(g -> namesById.put(Soql.idKey(g.getId()), g.getName()));
         for (EntityGrant extra : have.values()) {
-            out.add(field(extra.type()) + " " + namesById.getOrDefault(key15(extra.entityId()), extra.entityId())
+            out.add(field(extra.type()) + " " + namesById.getOrDefault(Soql.idKey(extra.entityId()), extra.entityId())
                     + ": expected not granted, found granted");
         }
         return out;
@@ -191,9 +192,5 @@ final class PermissionSetGrants {
             case ApexClass -> "Apex class";
             case CustomPermission -> "custom permission";
         };
-    }
-
-    private static String key15(String id) {
-        return id == null ? "" : id.substring(0, Math.min(15, id.length()));
     }
 }
