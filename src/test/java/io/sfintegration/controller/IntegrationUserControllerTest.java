@@ -102,10 +102,10 @@ class IntegrationUserControllerTest {
                 "LicenseId", sf.one("SELECT Id FROM PermissionSetLicense WHERE MasterLabel = 'Salesforce API Integration'").path("Id").asText()));
         sf.create("PermissionSetAssignment", Map.of("AssigneeId", userId, "PermissionSetId", handMade));
 
-        IntegrationUser changed = harness.get(IntegrationUser.class, "erp");
-        changed.getSpec().setFirstName("Enterprise");
-        changed.getSpec().setPermissionSets(List.of(PermissionSetReference.ofRef("reader")));
-        harness.client().resource(changed).update();
+        harness.edit(IntegrationUser.class, "erp", changed -> {
+            changed.getSpec().setFirstName("Enterprise");
+            changed.getSpec().setPermissionSets(List.of(PermissionSetReference.ofRef("reader")));
+        });
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(sf.one("SELECT FirstName FROM User WHERE Id = '" + userId + "'").path("FirstName").asText()).isEqualTo("Enterprise");
@@ -162,9 +162,9 @@ class IntegrationUserControllerTest {
         harness.awaitCondition(IntegrationUser.class, "legacy", "Ready", "False", "AdoptionRefused");
         assertThat(sf.query("SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = '" + existing + "' AND PermissionSet.IsOwnedByProfile = false" + NOT_MARKER)).isEmpty();
 
-        IntegrationUser adopt = harness.get(IntegrationUser.class, "legacy");
-        adopt.getSpec().setAdoption(AdoptionPolicy.IfUnmanaged);
-        harness.client().resource(adopt).update();
+        harness.edit(IntegrationUser.class, "legacy", adopt -> {
+            adopt.getSpec().setAdoption(AdoptionPolicy.IfUnmanaged);
+        });
         IntegrationUser adopted = harness.awaitCondition(IntegrationUser.class, "legacy", "Ready", "True");
         assertThat(adopted.getStatus().getUserId()).isEqualTo(existing);
         assertThat(events("legacy")).extracting(Event::getReason).contains("Adopted");

@@ -125,9 +125,9 @@ class ObserveModeTest {
         assertThat(meters.get("sfio_integration_users_unused").gauge().value()).isZero();
 
         // update: the spec changes, the plan follows, still no write
-        IntegrationUser changed = harness.get(IntegrationUser.class, "legacy-etl");
-        changed.getSpec().setFirstName("Nightly");
-        harness.client().resource(changed).update();
+        harness.edit(IntegrationUser.class, "legacy-etl", changed -> {
+            changed.getSpec().setFirstName("Nightly");
+        });
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             List<String> plan = harness.get(IntegrationUser.class, "legacy-etl").getStatus().getPlan();
             return plan != null && plan.contains("firstName: null -> Nightly")
@@ -157,22 +157,20 @@ class ObserveModeTest {
         harness.create(legacyUser());
         harness.awaitCondition(IntegrationUser.class, "legacy-etl", "Planned", "True");
 
-        PermissionSet set = harness.get(PermissionSet.class, "legacy");
-        set.getSpec().setManagementPolicy(ManagementPolicy.Manage);
-        harness.client().resource(set).update();
+        harness.edit(PermissionSet.class, "legacy", set -> {
+            set.getSpec().setManagementPolicy(ManagementPolicy.Manage);
+        });
         harness.awaitCondition(PermissionSet.class, "legacy", "Ready", "False", "AdoptionRefused");
 
-        set = harness.get(PermissionSet.class, "legacy");
-        set.getSpec().setAdoption(io.sfintegration.api.v1alpha1.AdoptionPolicy.IfUnmanaged);
-        harness.client().resource(set).update();
+        harness.edit(PermissionSet.class, "legacy", set -> set.getSpec().setAdoption(io.sfintegration.api.v1alpha1.AdoptionPolicy.IfUnmanaged));
         PermissionSet managed = harness.awaitCondition(PermissionSet.class, "legacy", "Ready", "True");
         assertThat(managed.getStatus().getPlan()).isNull();
         assertThat(managed.getStatus().condition("Planned").get().getStatus()).isEqualTo("False");
 
-        IntegrationUser user = harness.get(IntegrationUser.class, "legacy-etl");
-        user.getSpec().setManagementPolicy(ManagementPolicy.Manage);
-        user.getSpec().setAdoption(io.sfintegration.api.v1alpha1.AdoptionPolicy.IfUnmanaged);
-        harness.client().resource(user).update();
+        harness.edit(IntegrationUser.class, "legacy-etl", user -> {
+            user.getSpec().setManagementPolicy(ManagementPolicy.Manage);
+            user.getSpec().setAdoption(io.sfintegration.api.v1alpha1.AdoptionPolicy.IfUnmanaged);
+        });
         IntegrationUser adopted;
         try {
             adopted = harness.awaitCondition(IntegrationUser.class, "legacy-etl", "Planned", "False");

@@ -173,13 +173,13 @@ class OwnershipEndToEndTest {
         assertThat(sf.query("SELECT Id FROM User WHERE Username = 'erp@acme.example.com'")).hasSize(1);
 
         // the spec now lists writer too, then drops both: the person's grant of writer stays through all of it
-        IntegrationUser both = harness.get(IntegrationUser.class, "erp");
-        both.getSpec().setPermissionSets(List.of(PermissionSetReference.ofRef("reader"), PermissionSetReference.ofRef("writer")));
-        harness.client().resource(both).update();
+        harness.edit(IntegrationUser.class, "erp", both -> {
+            both.getSpec().setPermissionSets(List.of(PermissionSetReference.ofRef("reader"), PermissionSetReference.ofRef("writer")));
+        });
         harness.awaitCondition(IntegrationUser.class, "erp", "Ready", "True");
-        IntegrationUser none = harness.get(IntegrationUser.class, "erp");
-        none.getSpec().setPermissionSets(List.of());
-        harness.client().resource(none).update();
+        harness.edit(IntegrationUser.class, "erp", none -> {
+            none.getSpec().setPermissionSets(List.of());
+        });
         harness.awaitCondition(IntegrationUser.class, "erp", "Ready", "True");
         assertThat(assignments(userId)).containsExactlyInAnyOrder("Test_Writer", MARKER);
         assertThat(sf.query("SELECT Id FROM PermissionSetAssignment WHERE Id = '" + personsGrant + "'")).hasSize(1);
@@ -244,9 +244,9 @@ class OwnershipEndToEndTest {
         String userId = harness.awaitCondition(IntegrationUser.class, "erp", "Ready", "True").getStatus().getUserId();
         // 3: an assignment create loses its answer
         sf.admin("POST", "/__emulator/faults/fail-next", Map.of("count", 1, "errorCode", "CONNECTION_DROP_AFTER_COMMIT"));
-        IntegrationUser more = harness.get(IntegrationUser.class, "erp");
-        more.getSpec().setPermissionSets(List.of(PermissionSetReference.ofRef("reader"), PermissionSetReference.ofRef("writer")));
-        harness.client().resource(more).update();
+        harness.edit(IntegrationUser.class, "erp", more -> {
+            more.getSpec().setPermissionSets(List.of(PermissionSetReference.ofRef("reader"), PermissionSetReference.ofRef("writer")));
+        });
         IntegrationUser done = harness.awaitCondition(IntegrationUser.class, "erp", "Ready", "True");
 
         assertThat(sf.query("SELECT Id FROM PermissionSet WHERE Name IN ('Test_Reader', 'Test_Writer', '" + MARKER + "')")).hasSize(3);
@@ -269,19 +269,17 @@ class OwnershipEndToEndTest {
         harness.create(Resources.user("erp", "erp@acme.example.com"));
         String userId = harness.awaitCondition(IntegrationUser.class, "erp", "Ready", "True").getStatus().getUserId();
         // as if instanceUrl had reached another org until now: the org id the status remembers differs from Salesforce's
-        SalesforceOrg moved = harness.get(SalesforceOrg.class, OperatorHarness.ORG);
-        moved.getStatus().setOrgId("00D5g0000000OTHERA");
-        harness.client().resource(moved).updateStatus();
-        SalesforceOrg bumped = harness.get(SalesforceOrg.class, OperatorHarness.ORG);
-        bumped.getSpec().setApiVersion("61.0");
-        harness.client().resource(bumped).update();
+        harness.editStatus(SalesforceOrg.class, OperatorHarness.ORG, moved -> moved.getStatus().setOrgId("00D5g0000000OTHERA"));
+        harness.edit(SalesforceOrg.class, OperatorHarness.ORG, bumped -> {
+            bumped.getSpec().setApiVersion("61.0");
+        });
         SalesforceOrg refused = harness.awaitCondition(SalesforceOrg.class, OperatorHarness.ORG, "Ready", "False", "OrgIdentityChanged");
         assertThat(refused.getStatus().condition("Ready").get().getMessage()).contains("default/erp");
 
         long writes = sf.writeCalls();
-        IntegrationUser off = harness.get(IntegrationUser.class, "erp");
-        off.getSpec().setActive(false);
-        harness.client().resource(off).update();
+        harness.edit(IntegrationUser.class, "erp", off -> {
+            off.getSpec().setActive(false);
+        });
         harness.awaitCondition(IntegrationUser.class, "erp", "Ready", "False", "OrgNotReady");
         assertThat(active(userId)).isTrue();
         assertThat(sf.writeCalls()).isEqualTo(writes);
@@ -291,13 +289,13 @@ class OwnershipEndToEndTest {
     void aUserRecordedInAnotherOrgIsNotTouched() {
         harness.create(Resources.user("erp", "erp@acme.example.com"));
         String userId = harness.awaitCondition(IntegrationUser.class, "erp", "Ready", "True").getStatus().getUserId();
-        IntegrationUser moved = harness.get(IntegrationUser.class, "erp");
-        Map<String, String> annotations = new HashMap<>(moved.getMetadata().getAnnotations());
-        annotations.put(OwnershipRecords.ANNOTATION, annotations.get(OwnershipRecords.ANNOTATION).replace(harness.emulator().orgId(), "00D5g0000000OTHERA"));
-        moved.getMetadata().setAnnotations(annotations);
-        moved.getSpec().setActive(false);
         long writes = sf.writeCalls();
-        harness.client().resource(moved).update();
+        harness.edit(IntegrationUser.class, "erp", moved -> {
+            Map<String, String> annotations = new HashMap<>(moved.getMetadata().getAnnotations());
+            annotations.put(OwnershipRecords.ANNOTATION, annotations.get(OwnershipRecords.ANNOTATION).replace(harness.emulator().orgId(), "00D5g0000000OTHERA"));
+            moved.getMetadata().setAnnotations(annotations);
+            moved.getSpec().setActive(false);
+        });
         harness.awaitCondition(IntegrationUser.class, "erp", "Ready", "False", "OrgIdentityChanged");
         assertThat(active(userId)).isTrue();
         assertThat(sf.writeCalls()).isEqualTo(writes);

@@ -66,11 +66,11 @@ class PermissionSetControllerTest {
         harness.create(ps);
         harness.awaitCondition(PermissionSet.class, "reader", "Ready", "True");
 
-        PermissionSet changed = harness.get(PermissionSet.class, "reader");
-        changed.getSpec().setObjectPermissions(new ArrayList<>(List.of(new ObjectPermission("Account", true, true, true, false, false, false))));
-        changed.getSpec().setFieldPermissions(new ArrayList<>(List.of(new FieldPermission("Account.Industry", true, true))));
-        changed.getSpec().setLabel("Renamed");
-        harness.client().resource(changed).update();
+        harness.edit(PermissionSet.class, "reader", changed -> {
+            changed.getSpec().setObjectPermissions(new ArrayList<>(List.of(new ObjectPermission("Account", true, true, true, false, false, false))));
+            changed.getSpec().setFieldPermissions(new ArrayList<>(List.of(new FieldPermission("Account.Industry", true, true))));
+            changed.getSpec().setLabel("Renamed");
+        });
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             assertThat(sf.query("SELECT SobjectType, PermissionsEdit FROM ObjectPermissions WHERE Parent.Name = 'Test_Reader'"))
@@ -137,9 +137,9 @@ class PermissionSetControllerTest {
         assertThat(sf.query("SELECT Id FROM PermissionSet WHERE Name = 'Test_Reader'")).hasSize(1);
 
         // the way out a person takes: leave the set to whoever still holds it
-        PermissionSet orphan = harness.get(PermissionSet.class, "reader");
-        orphan.getSpec().setDeletionPolicy(PermissionSetDeletionPolicy.Orphan);
-        harness.client().resource(orphan).update();
+        harness.edit(PermissionSet.class, "reader", orphan -> {
+            orphan.getSpec().setDeletionPolicy(PermissionSetDeletionPolicy.Orphan);
+        });
         await().atMost(Duration.ofSeconds(30)).until(() -> harness.get(PermissionSet.class, "reader") == null);
         assertThat(sf.query("SELECT Id FROM PermissionSetAssignment WHERE PermissionSetId = '" + psId + "'")).hasSize(1);
     }

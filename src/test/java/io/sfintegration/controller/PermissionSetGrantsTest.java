@@ -56,10 +56,10 @@ class PermissionSetGrantsTest {
                 new GrantedSetupEntity("ApexClass", "acme__SyncApi", sync),
                 new GrantedSetupEntity("CustomPermission", "Export_Invoices", export));
 
-        PermissionSet changed = harness.get(PermissionSet.class, "billing");
-        changed.getSpec().setApexClasses(new ArrayList<>(List.of("LedgerExport")));
-        changed.getSpec().setCustomPermissions(new ArrayList<>());
-        harness.client().resource(changed).update();
+        harness.edit(PermissionSet.class, "billing", changed -> {
+            changed.getSpec().setApexClasses(new ArrayList<>(List.of("LedgerExport")));
+            changed.getSpec().setCustomPermissions(new ArrayList<>());
+        });
         String ledger = id("SELECT Id FROM ApexClass WHERE Name = 'LedgerExport'");
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(sf.query(GRANTED))
                 .extracting(r -> r.path("SetupEntityId").asText()).containsExactlyInAnyOrder(app, ledger));

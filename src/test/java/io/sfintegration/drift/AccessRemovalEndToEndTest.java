@@ -105,12 +105,12 @@ class AccessRemovalEndToEndTest {
         assertRemoved();
 
         // nor does a spec change: what it changes is applied, the removed access stays removed
-        IntegrationUser u = harness.get(IntegrationUser.class, "erp");
-        u.getSpec().setLastName("Integration renamed");
-        harness.client().resource(u).update();
-        PermissionSet ps = harness.get(PermissionSet.class, "reader");
-        ps.getSpec().setLabel("Test Reader renamed");
-        harness.client().resource(ps).update();
+        harness.edit(IntegrationUser.class, "erp", u -> {
+            u.getSpec().setLastName("Integration renamed");
+        });
+        harness.edit(PermissionSet.class, "reader", ps -> {
+            ps.getSpec().setLabel("Test Reader renamed");
+        });
         await().atMost(Duration.ofSeconds(20)).until(() -> "Integration renamed".equals(
                 person.one("SELECT LastName FROM User WHERE Id = '" + userId + "'").path("LastName").asText())
                 && "Test Reader renamed".equals(person.one("SELECT Label FROM PermissionSet WHERE Id = '" + permissionSetId + "'").path("Label").asText()));
@@ -121,9 +121,9 @@ class AccessRemovalEndToEndTest {
         assertRemoved();
 
         // the org allows restoring: the controllers put the access back
-        SalesforceOrg org = harness.get(SalesforceOrg.class, ORG);
-        org.getSpec().getDrift().setRestoreAccess(true);
-        harness.client().resource(org).update();
+        harness.edit(SalesforceOrg.class, ORG, org -> {
+            org.getSpec().getDrift().setRestoreAccess(true);
+        });
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             scanner.scanNow(NAMESPACE, ORG);
             return person.one("SELECT IsActive FROM User WHERE Id = '" + userId + "'").path("IsActive").asBoolean()

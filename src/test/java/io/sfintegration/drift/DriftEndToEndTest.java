@@ -108,9 +108,9 @@ class DriftEndToEndTest {
     void detectsAttributesReportsAndCorrectsChangesMadeInSetup() {
         // the freeze and the unassignment below remove access: only an org that allows it has them restored
         // (AccessRemovalEndToEndTest: without restoreAccess they stay)
-        SalesforceOrg org = harness.get(SalesforceOrg.class, ORG);
-        org.getSpec().getDrift().setRestoreAccess(true);
-        harness.client().resource(org).update();
+        harness.edit(SalesforceOrg.class, ORG, org -> {
+            org.getSpec().getDrift().setRestoreAccess(true);
+        });
         await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.TRUE.equals(harness.get(SalesforceOrg.class, ORG).getSpec().getDrift().getRestoreAccess()));
         ScanResult first = scanner.scanNow(NAMESPACE, ORG);
         assertThat(first.outcome()).isEqualTo(ScanOutcome.FULL);
@@ -164,9 +164,9 @@ class DriftEndToEndTest {
 
     @Test
     void underReportNothingIsWrittenToSalesforceAndAPersonPuttingItBackClearsTheDrift() {
-        SalesforceOrg org = harness.get(SalesforceOrg.class, ORG);
-        org.getSpec().getDrift().setPolicy(DriftPolicy.Report);
-        harness.client().resource(org).update();
+        harness.edit(SalesforceOrg.class, ORG, org -> {
+            org.getSpec().getDrift().setPolicy(DriftPolicy.Report);
+        });
         await().atMost(Duration.ofSeconds(10)).until(() -> harness.get(SalesforceOrg.class, ORG).getSpec().getDrift().getPolicy() == DriftPolicy.Report);
         scanner.scanNow(NAMESPACE, ORG);
 
@@ -190,9 +190,9 @@ class DriftEndToEndTest {
 
     @Test
     void aResourceCanReportWhileTheOrgCorrects() {
-        IntegrationUser user = harness.get(IntegrationUser.class, "erp");
-        user.getSpec().setDriftPolicy(DriftPolicy.Report);
-        harness.client().resource(user).update();
+        harness.edit(IntegrationUser.class, "erp", user -> {
+            user.getSpec().setDriftPolicy(DriftPolicy.Report);
+        });
         harness.awaitCondition(IntegrationUser.class, "erp", "Ready", "True");
         scanner.scanNow(NAMESPACE, ORG);
 

@@ -77,9 +77,9 @@ class GrantDriftTest {
                 .isEqualTo("AccessRemovedInSalesforce");
 
         // once the org allows restoring access, the removed grant comes back
-        SalesforceOrg org = harness.get(SalesforceOrg.class, ORG);
-        org.getSpec().getDrift().setRestoreAccess(true);
-        harness.client().resource(org).update();
+        harness.edit(SalesforceOrg.class, ORG, org -> {
+            org.getSpec().getDrift().setRestoreAccess(true);
+        });
         harness.awaitCondition(PermissionSet.class, "billing", "Drifted", "False", "DriftCorrected");
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(person.query(GRANTED))
                 .extracting(r -> r.path("SetupEntityId").asText()).contains(app).doesNotContain(bypass).hasSize(4));

@@ -237,6 +237,34 @@ public final class OperatorHarness implements AutoCloseable {
         return client.resources(kind).inNamespace(NAMESPACE).withName(name).get();
     }
 
+    /**
+     * Changes the stored resource the way {@code kubectl edit} does: read, change, write, and on a 409 Conflict (the
+     * operator wrote status or an annotation in between, which moves the resourceVersion) read again and re-apply.
+     * A plain get-then-update races with the operator.
+     */
+    public <T extends HasMetadata> T edit(Class<T> kind, String name, java.util.function.Consumer<T> change) {
+        return write(kind, name, change, r -> client.resource(r).update());
+    }
+
+    /** {@link #edit} for the status subresource. */
+    public <T extends HasMetadata> T editStatus(Class<T> kind, String name, java.util.function.Consumer<T> change) {
+        return write(kind, name, change, r -> client.resource(r).updateStatus());
+    }
+
+    private <T extends HasMetadata> T write(Class<T> kind, String name, java.util.function.Consumer<T> change, UnaryOperator<T> writer) {
+        for (int attempt = 1; ; attempt++) {
+            T current = get(kind, name);
+            change.accept(current);
+            try {
+                return writer.apply(current);
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 20) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     public <T extends CustomResource<?, ? extends ConditionedStatus>> T awaitCondition(Class<T> kind, String name, String type, String status) {
         return awaitCondition(kind, name, type, status, null);
     }
