@@ -47,6 +47,17 @@ public class ResyncRequests {
         }
     }
 
+    /**
+     * Reconcile once without correcting anything: an observed resource (managementPolicy Observe) re-reads Salesforce
+     * so its plan shows what a person changed there since.
+     */
+    public void refresh(Class<?> kind, ResourceID id) {
+        SimpleInboundEventSource<?> source = sources.get(kind);
+        if (source != null) {
+            source.propagateEvent(id);
+        }
+    }
+
     public boolean isPending(Class<?> kind, ResourceID id) {
         return pending.contains(key(kind, id));
     }

@@ -534,6 +534,8 @@ public class DriftScanner implements AutoCloseable {
                 }
                 if (correct) {
                     resync.request(f.resource().getClass(), ResourceID.fromResource(f.resource()), f.holds());
+                } else if (observed(f) && (before == null || !before.differences().equals(f.differences()))) {
+                    resync.refresh(f.resource().getClass(), ResourceID.fromResource(f.resource()));
                 }
             } catch (KubernetesClientException e) {
                 LOG.warnf("could not record drift of %s %s/%s: %s", f.kind(), namespace, name, e.getMessage());
@@ -546,11 +548,19 @@ public class DriftScanner implements AutoCloseable {
                 if (clear(f)) {
                     events.normal(f.resource(), Reasons.NO_DRIFT, "Salesforce matches the spec again");
                 }
+                if (observed(f)) {
+                    resync.refresh(f.resource().getClass(), ResourceID.fromResource(f.resource()));
+                }
             } catch (KubernetesClientException e) {
                 LOG.warnf("could not clear drift of %s %s/%s: %s", f.kind(), namespace, f.resource().getMetadata().getName(), e.getMessage());
             }
         }
         report.replaceFindings(namespace, orgName, entries, findings.orphans(), findings.unmanaged());
+    }
+
+    /** An observed resource's plan is read at its reconcile; a change found in Salesforce makes it stale. */
+    private static boolean observed(Finding f) {
+        return f.resource() instanceof IntegrationUser u ? u.getSpec().observeOnly() : ((PermissionSet) f.resource()).getSpec().observeOnly();
     }
 
     private boolean write(Finding f, String reason, String message) {

@@ -115,6 +115,11 @@ class ObserveModeTest {
         ScanResult scan = scanner.scanNow(NAMESPACE, ORG);
         assertThat(scan.drifted()).isGreaterThanOrEqualTo(1);
         await().atMost(Duration.ofSeconds(20)).until(() -> harness.get(IntegrationUser.class, "legacy-etl").getStatus().isTrue("Drifted"));
+        // and the plan, which is what switching to Manage would do, now says it would put the email back
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            List<String> plan = harness.get(IntegrationUser.class, "legacy-etl").getStatus().getPlan();
+            return plan != null && plan.contains("email: someone@elsewhere.example.com -> " + LEGACY);
+        });
         // the scan's user read also gives last logins and risky findings: in the report and as metrics, no extra call
         assertThat(report.usage()).extracting(DriftReport.UserUsage::name).contains("legacy-etl", "erp-sync");
         DriftReport.UserUsage erpUsage = report.usage().stream().filter(u -> u.name().equals("erp-sync")).findFirst().orElseThrow();
