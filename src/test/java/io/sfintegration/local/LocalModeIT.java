@@ -136,6 +136,15 @@ class LocalModeIT {
             }
         });
         assertThat(kubectl("get", "iu")).contains("erp-sync@acme.example.com").contains("True");
+        // the export over the HTTP API (open on loopback in local mode): the org as YAML, the operator's users included
+        HttpResponse<String> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + httpPort + "/api/v1/export/default/local")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(export.statusCode()).as(export.body()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/yaml"));
+        assertThat(export.body()).contains("kind: IntegrationUser").contains("username: erp-sync@acme.example.com")
+                .contains("managementPolicy: Observe").contains("adoption: IfUnmanaged").doesNotContain(salesforce.path("accessToken").asText());
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+                + "/api/v1/export/default/no-such-org")).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
 
         SalesforceApi sf = new SalesforceApi(salesforce.path("instanceUrl").asText(), salesforce.path("accessToken").asText());
         JsonNode erp = sf.one("SELECT Id, FirstName, IsActive, Profile.Name FROM User WHERE Username = 'erp-sync@acme.example.com'");
