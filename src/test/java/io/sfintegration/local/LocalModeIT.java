@@ -7,10 +7,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,7 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -36,57 +32,28 @@ import static org.awaitility.Awaitility.await;
 class LocalModeIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static Process process;
+    static LocalModeProcess local;
     static Path dir;
     static int salesforcePort;
     static int httpPort;
-    static final List<String> output = new ArrayList<>();
     static double startupSeconds;
 
     @BeforeAll
     static void startLocalMode() throws Exception {
-        Path jar = Path.of(System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar"));
-        Assumptions.assumeTrue(Files.exists(jar), "the packaged application is missing: run ./mvnw verify");
-        dir = Files.createTempDirectory("local-mode");
-        salesforcePort = freePort();
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "local").redirectErrorStream(true);
-        pb.environment().put("SFIO_LOCAL_KUBE_PORT", String.valueOf(freePort()));
-        pb.environment().put("SFIO_LOCAL_SALESFORCE_PORT", String.valueOf(salesforcePort));
-        httpPort = freePort();
-        pb.environment().put("SFIO_LOCAL_HTTP_PORT", String.valueOf(httpPort));
-        pb.environment().put("SFIO_LOCAL_DIR", dir.toString());
+        Assumptions.assumeTrue(Files.exists(LocalModeProcess.jar()), "the packaged application is missing: run ./mvnw verify");
         long started = System.nanoTime();
-        process = pb.start();
-        CountDownLatch ready = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    synchronized (output) {
-                        output.add(line);
-                    }
-                    if (line.contains(LocalApplication.READY_LINE)) {
-                        ready.countDown();
-                    }
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        boolean isReady = ready.await(90, TimeUnit.SECONDS);
+        local = LocalModeProcess.start(Map.of());
         startupSeconds = (System.nanoTime() - started) / 1e9;
-        assertThat(isReady).as("local mode printed its ready line; output:\n" + String.join("\n", output)).isTrue();
+        dir = local.dir;
+        salesforcePort = local.salesforcePort;
+        httpPort = local.httpPort;
         System.out.printf("local mode start-up to ready: %.1f s%n", startupSeconds);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (process != null) {
-            process.destroy();   // SIGTERM, as Ctrl-C would
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("local mode stops cleanly").isTrue();
+        if (local != null) {
+            local.close();
         }
     }
 
@@ -97,9 +64,7 @@ class LocalModeIT {
                 URI.create("http://127.0.0.1:" + httpPort + "/api/v1/drift")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(JSON.readTree(r.body()).has("driftedCount")).isTrue();
-        synchronized (output) {
-            assertThat(String.join("\n", output)).contains("sfio.http-api.authorization=none");
-        }
+        assertThat(local.output()).contains("sfio.http-api.authorization=none");
     }
 
     @Test
@@ -108,9 +73,7 @@ class LocalModeIT {
         JsonNode salesforce = JSON.readTree(dir.resolve("salesforce.json").toFile());
         assertThat(salesforce.path("instanceUrl").asText()).isEqualTo("http://127.0.0.1:" + salesforcePort);
         assertThat(salesforce.path("orgId").asText()).hasSize(18);
-        synchronized (output) {
-            assertThat(String.join("\n", output)).doesNotContain(salesforce.path("accessToken").asText());
-        }
+        assertThat(local.output()).doesNotContain(salesforce.path("accessToken").asText());
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/kubectl")) || onPath("kubectl"),
                 "kubectl is not installed: skipping the kubectl walkthrough");
 
@@ -216,23 +179,11 @@ class LocalModeIT {
     }
 
     static String kubectl(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", dir.resolve("kubeconfig").toString()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("kubectl " + String.join(" ", args) + ":\n" + out).isZero();
-        return out;
+        return local.kubectl(args);
     }
 
     static boolean onPath(String program) {
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, program)));
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     /** Any Salesforce REST client would do: this is the emulator seen from outside, with the token from salesforce.json. */
@@ -245,6 +196,14 @@ class LocalModeIT {
             List<JsonNode> rows = new ArrayList<>();
             JSON.readTree(r.body()).path("records").forEach(rows::add);
             return rows;
+        }
+
+        /** The emulator's admin API (not Salesforce's, not counted): {"apiCalls": n, "writeCalls": n, ...}. */
+        JsonNode counters() throws Exception {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(instanceUrl
+                    + "/__emulator/counters")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            return JSON.readTree(r.body());
         }
 
         JsonNode one(String soql) throws Exception {
