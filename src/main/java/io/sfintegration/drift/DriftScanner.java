@@ -1,5 +1,6 @@
 package io.sfintegration.drift;
 
+import io.sfintegration.salesforce.Soql;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -414,7 +415,7 @@ public class DriftScanner implements AutoCloseable {
             List<String> differences;
             if (state == null) {
                 differences = List.of("permission set " + ps.getSpec().getName() + ": expected to exist, found none");
-            } else if (!sameId(state.id(), ps.getStatus().getPermissionSetId())) {
+            } else if (!Soql.sameId(state.id(), ps.getStatus().getPermissionSetId())) {
                 differences = List.of("permission set id: expected " + ps.getStatus().getPermissionSetId() + ", found "
                         + state.id() + " (deleted and created again outside the operator)");
             } else {
@@ -500,14 +501,7 @@ public class DriftScanner implements AutoCloseable {
         if (exact != null) {
             return exact;
         }
-        return states.entrySet().stream().filter(e -> sameId(e.getKey(), id)).map(Map.Entry::getValue).findFirst().orElse(null);
-    }
-
-    private static boolean sameId(String a, String b) {
-        if (a == null || b == null) {
-            return false;
-        }
-        return a.substring(0, Math.min(15, a.length())).equals(b.substring(0, Math.min(15, b.length())));
+        return states.entrySet().stream().filter(e -> Soql.sameId(e.getKey(), id)).map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
     // ---- publishing ----

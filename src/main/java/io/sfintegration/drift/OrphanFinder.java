@@ -1,5 +1,6 @@
 package io.sfintegration.drift;
 
+import io.sfintegration.salesforce.Soql;
 import io.sfintegration.salesforce.OrgInventory;
 import io.sfintegration.salesforce.SalesforceUser;
 
@@ -34,14 +35,14 @@ final class OrphanFinder {
         Set<String> sets = normalised(claimedPermissionSets);
         List<DriftReport.Orphan> out = new ArrayList<>();
         for (SalesforceUser u : inventory.users()) {
-            if (users.contains(id15(u.id())) || users.contains(lower(u.username())) || id15(u.id()).equals(id15(operatorUserId))) {
+            if (users.contains(Soql.idKey(u.id())) || users.contains(lower(u.username())) || Soql.idKey(u.id()).equals(Soql.idKey(operatorUserId))) {
                 continue;
             }
             out.add(new DriftReport.Orphan(USER, u.id(), u.username(), (u.active() ? "active" : "inactive")
                     + " user on licence " + u.userLicenseName() + ", profile " + u.profileName()));
         }
         for (OrgInventory.PermissionSetSummary ps : inventory.permissionSets()) {
-            if (sets.contains(id15(ps.id())) || sets.contains(lower(ps.name()))) {
+            if (sets.contains(Soql.idKey(ps.id())) || sets.contains(lower(ps.name()))) {
                 continue;
             }
             out.add(new DriftReport.Orphan(PERMISSION_SET, ps.id(), ps.name(), "permission set '" + ps.label()
@@ -55,7 +56,7 @@ final class OrphanFinder {
         for (String v : values) {
             if (v != null) {
                 out.add(lower(v));
-                out.add(id15(v));
+                out.add(Soql.idKey(v));
             }
         }
         return out;
@@ -65,11 +66,4 @@ final class OrphanFinder {
         return s == null ? "" : s.toLowerCase(Locale.ROOT);
     }
 
-    /** Salesforce ids compare on their case-sensitive 15-character form. */
-    private static String id15(String id) {
-        if (id == null) {
-            return "";
-        }
-        return id.length() == 18 ? id.substring(0, 15) : id;
-    }
 }

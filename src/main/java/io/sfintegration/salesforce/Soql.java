@@ -99,6 +99,11 @@ public final class Soql {
         return id18(a).substring(0, 15).equals(id18(b).substring(0, 15));
     }
 
+    /** {@link #sameId}, or both absent: for comparing an optional reference (a profile, a licence) with what is there. */
+    public static boolean sameIdOrBothAbsent(String a, String b) {
+        return a == null && b == null || sameId(a, b);
+    }
+
     /**
      * The key an id names its record by, for maps and sets: its first 15 characters (the 18-character form only adds
      * a checksum of their case). Null gives the empty key.

@@ -38,6 +38,14 @@ class SoqlTest {
         assertThat(Soql.isId("0' OR Id != '0000")).isFalse();
         assertThat(Soql.id18("001D000000IqhSL")).isEqualTo("001D000000IqhSLIAZ");
         assertThat(Soql.sameId("001D000000IqhSL", "001D000000IqhSLIAZ")).isTrue();
+        // the 15-character form is case-sensitive: these are two records
+        assertThat(Soql.sameId("001D000000IqhSL", "001D000000IQHSL")).isFalse();
+        assertThat(Soql.sameId(null, null)).as("absent is no record").isFalse();
+        assertThat(Soql.sameId("001D000000IqhSL", null)).isFalse();
+        assertThat(Soql.sameIdOrBothAbsent(null, null)).isTrue();
+        assertThat(Soql.sameIdOrBothAbsent("00eD000000IqhSLIAZ", null)).isFalse();
+        assertThat(Soql.sameIdOrBothAbsent("00eD000000IqhSL", "00eD000000IqhSLIAZ")).isTrue();
+        assertThat(Soql.idKey("001D000000IqhSLIAZ")).isEqualTo(Soql.idKey("001D000000IqhSL")).isEqualTo("001D000000IqhSL");
         assertThatThrownBy(() -> Soql.id("x' OR '1'='1")).isInstanceOf(IllegalArgumentException.class);
     }
 

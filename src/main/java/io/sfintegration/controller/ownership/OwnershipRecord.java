@@ -1,5 +1,6 @@
 package io.sfintegration.controller.ownership;
 
+import io.sfintegration.salesforce.Soql;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.ArrayList;
@@ -52,21 +53,21 @@ public record OwnershipRecord(String org, String id, String name, Origin origin,
     public OwnershipRecord withAssignments(Set<String> assignmentIds, Set<String> settledTargets) {
         Set<String> all = new LinkedHashSet<>(assignments);
         all.addAll(assignmentIds);
-        List<String> stillInFlight = intents.stream().filter(t -> settledTargets.stream().noneMatch(s -> SalesforceIds.same(s, t))).toList();
+        List<String> stillInFlight = intents.stream().filter(t -> settledTargets.stream().noneMatch(s -> Soql.sameId(s, t))).toList();
         return new OwnershipRecord(org, id, name, origin, pending, new ArrayList<>(all), stillInFlight);
     }
 
     public OwnershipRecord withoutAssignments(Set<String> removed) {
-        List<String> left = assignments.stream().filter(a -> removed.stream().noneMatch(r -> SalesforceIds.same(r, a))).toList();
+        List<String> left = assignments.stream().filter(a -> removed.stream().noneMatch(r -> Soql.sameId(r, a))).toList();
         return new OwnershipRecord(org, id, name, origin, pending, left, intents);
     }
 
     public boolean ownsAssignment(String assignmentId) {
-        return assignments.stream().anyMatch(a -> SalesforceIds.same(a, assignmentId));
+        return assignments.stream().anyMatch(a -> Soql.sameId(a, assignmentId));
     }
 
     public boolean intends(String targetId) {
-        return intents.stream().anyMatch(t -> SalesforceIds.same(t, targetId));
+        return intents.stream().anyMatch(t -> Soql.sameId(t, targetId));
     }
 
     public boolean created() {

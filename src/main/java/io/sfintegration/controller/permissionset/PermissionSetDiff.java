@@ -1,5 +1,6 @@
 package io.sfintegration.controller.permissionset;
 
+import io.sfintegration.salesforce.Soql;
 import io.sfintegration.salesforce.FieldAccess;
 import io.sfintegration.salesforce.ObjectAccess;
 import io.sfintegration.salesforce.PermissionChanges;
@@ -34,7 +35,7 @@ final class PermissionSetDiff {
         if (!Objects.equals(nullToEmpty(desired.description()), nullToEmpty(actual.description()))) {
             out.add("description: expected '" + desired.description() + "', found '" + actual.description() + "'");
         }
-        if (!sameId(desired.licenseId(), actual.licenseId())) {
+        if (!Soql.sameIdOrBothAbsent(desired.licenseId(), actual.licenseId())) {
             out.add("licence: expected " + desired.licenseId() + ", found " + actual.licenseId());
         }
         Set<String> want = lower(desired.userPermissions());
@@ -114,13 +115,6 @@ final class PermissionSetDiff {
 
     static String describe(FieldAccess f) {
         return f.edit() ? "read+edit" : f.read() ? "read" : "no access";
-    }
-
-    static boolean sameId(String a, String b) {
-        if (a == null || b == null) {
-            return a == null && b == null;
-        }
-        return a.substring(0, Math.min(15, a.length())).equals(b.substring(0, Math.min(15, b.length())));
     }
 
     private static Set<String> lower(Set<String> names) {

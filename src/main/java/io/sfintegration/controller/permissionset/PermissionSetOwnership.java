@@ -1,9 +1,9 @@
 package io.sfintegration.controller.permissionset;
 
+import io.sfintegration.salesforce.Soql;
 import io.sfintegration.api.v1alpha1.AdoptionPolicy;
 import io.sfintegration.controller.ownership.Installation;
 import io.sfintegration.controller.ownership.OwnershipRecord;
-import io.sfintegration.controller.ownership.SalesforceIds;
 import io.sfintegration.controller.status.Reasons;
 import io.sfintegration.salesforce.PermissionSetState;
 
@@ -51,7 +51,7 @@ final class PermissionSetOwnership {
         }
         boolean tagged = installation.id().equals(tagOwner);
         if (inThisOrg.map(OwnershipRecord::id).isPresent()) {
-            if (SalesforceIds.same(inThisOrg.get().id(), found.id())) {
+            if (Soql.sameId(inThisOrg.get().id(), found.id())) {
                 return new Decision(Kind.OWNED, inThisOrg.get(), null, null);
             }
             return Decision.refuse(Reasons.ADOPTION_REFUSED, "The permission set recorded for this resource (" + inThisOrg.get().id()

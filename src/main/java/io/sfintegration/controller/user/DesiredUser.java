@@ -1,5 +1,6 @@
 package io.sfintegration.controller.user;
 
+import io.sfintegration.salesforce.Soql;
 import io.sfintegration.salesforce.Profile;
 import io.sfintegration.salesforce.UserFields;
 
@@ -37,7 +38,7 @@ record DesiredUser(UserFields fields, Profile profile, Map<String, String> licen
         Map<String, String> out = new java.util.LinkedHashMap<>();
         wanted.forEach((name, id) -> {
             if (assigned.stream().anyMatch(a -> name.equalsIgnoreCase(a.targetName())
-                    || io.sfintegration.controller.ownership.SalesforceIds.same(id, a.targetId()))) {
+                    || Soql.sameId(id, a.targetId()))) {
                 out.put(name, id);
             }
         });

@@ -1,8 +1,8 @@
 package io.sfintegration.controller.user;
 
+import io.sfintegration.salesforce.Soql;
 import io.sfintegration.api.v1alpha1.AssignedPermissionSet;
 import io.sfintegration.controller.ownership.OwnershipRecord;
-import io.sfintegration.controller.ownership.SalesforceIds;
 import io.sfintegration.salesforce.Assignment;
 
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ final class UserAssignments {
     static List<Map.Entry<String, String>> toAdd(Collection<Assignment> existing, Map<String, String> desiredIdsByName) {
         List<Map.Entry<String, String>> out = new ArrayList<>();
         for (Map.Entry<String, String> want : desiredIdsByName.entrySet()) {
-            boolean has = existing.stream().anyMatch(a -> SalesforceIds.same(a.targetId(), want.getValue()));
+            boolean has = existing.stream().anyMatch(a -> Soql.sameId(a.targetId(), want.getValue()));
             if (!has) {
                 out.add(want);
             }
@@ -60,6 +60,6 @@ final class UserAssignments {
     }
 
     private static boolean desired(Assignment a, Map<String, String> desiredIdsByName) {
-        return desiredIdsByName.values().stream().anyMatch(id -> SalesforceIds.same(id, a.targetId()));
+        return desiredIdsByName.values().stream().anyMatch(id -> Soql.sameId(id, a.targetId()));
     }
 }

@@ -1,5 +1,6 @@
 package io.sfintegration.controller.user;
 
+import io.sfintegration.salesforce.Soql;
 import io.sfintegration.salesforce.UserFields;
 import io.sfintegration.salesforce.UserState;
 
@@ -23,7 +24,7 @@ final class UserDiff {
                 diff(want.localeSidKey(), have.localeSidKey(), false),
                 diff(want.languageLocaleKey(), have.languageLocaleKey(), false),
                 diff(want.emailEncodingKey(), have.emailEncodingKey(), false),
-                sameId(want.profileId(), have.profileId()) ? null : want.profileId());
+                Soql.sameIdOrBothAbsent(want.profileId(), have.profileId()) ? null : want.profileId());
         return c.equals(new UserFields(null, null, null, null, null, null, null, null, null, null)) ? null : c;
     }
 
@@ -39,7 +40,7 @@ final class UserDiff {
         add(out, "locale", w.localeSidKey(), h.localeSidKey(), false);
         add(out, "language", w.languageLocaleKey(), h.languageLocaleKey(), false);
         add(out, "emailEncoding", w.emailEncodingKey(), h.emailEncodingKey(), false);
-        if (!sameId(w.profileId(), h.profileId())) {
+        if (!Soql.sameIdOrBothAbsent(w.profileId(), h.profileId())) {
             out.add("profile: expected '" + want.profile().name() + "', found '" + have.user().profileName() + "'");
         }
         if (want.active() != have.user().active()) {
@@ -65,7 +66,4 @@ final class UserDiff {
         return same ? null : want;
     }
 
-    static boolean sameId(String a, String b) {
-        return io.sfintegration.controller.ownership.SalesforceIds.same(a, b) || (a == null && b == null);
-    }
 }
