@@ -61,16 +61,17 @@ public final class CallBudgets {
             }
         },
         /**
-         * PermissionSet, create or update, with {@code rows} object and field permissions in its spec: catalog refill
-         * 1, describe of a licence not yet known 1, describe of PermissionSet's fields 1 (once per client), the set
-         * read (one composite, plus a page per 2,000 rows), then the
-         * writes: the set itself 1 and its rows, at most 4 sObject collection operations (create objects, create
-         * fields, update, delete) of 200 records each.
+         * PermissionSet, create or update, with {@code rows} object permissions, field permissions and grants
+         * (connected apps, Apex classes, custom permissions) in its spec: catalog refill 1, describe of a licence not
+         * yet known 1, describe of PermissionSet's fields 1 (once per client), the set read (one composite that also
+         * reads the grant rows, plus a page per 2,000 rows), then the writes: the set itself 1 and, per 200 rows, at
+         * most 4 sObject collection operations on permission rows (create objects, create fields, update, delete) and
+         * 3 for grants (find the named entities in one composite, create SetupEntityAccess rows, delete them).
          */
         PERMISSION_SET {
             @Override
             public int requests(int rows) {
-                return 1 + 1 + 1 + (1 + rows / 2_000) + 1 + 4 * Math.max(1, (rows + 199) / 200);
+                return 1 + 1 + 1 + (1 + rows / 2_000) + 1 + (4 + 3) * Math.max(1, (rows + 199) / 200);
             }
         },
         /**

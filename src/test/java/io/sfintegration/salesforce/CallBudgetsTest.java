@@ -19,12 +19,13 @@ class CallBudgetsTest {
         assertThat(budgets.limit(CallBudgets.Kind.SALESFORCE_ORG, 0)).isEqualTo(4);
         assertThat(budgets.limit(CallBudgets.Kind.INTEGRATION_USER, 0)).isEqualTo(60);
         assertThat(budgets.limit(CallBudgets.Kind.INTEGRATION_USER_DELETE, 0)).isEqualTo(20);
-        assertThat(budgets.limit(CallBudgets.Kind.PERMISSION_SET, 0)).isEqualTo(4 * 9);
-        assertThat(budgets.limit(CallBudgets.Kind.PERMISSION_SET, 200)).isEqualTo(4 * 9);
+        // per 200 rows: 4 permission-row operations and 3 grant operations (find, create, delete)
+        assertThat(budgets.limit(CallBudgets.Kind.PERMISSION_SET, 0)).isEqualTo(4 * 12);
+        assertThat(budgets.limit(CallBudgets.Kind.PERMISSION_SET, 200)).isEqualTo(4 * 12);
         // 201..400 rows: two collections per row operation
-        assertThat(budgets.limit(CallBudgets.Kind.PERMISSION_SET, 201)).isEqualTo(4 * 13);
+        assertThat(budgets.limit(CallBudgets.Kind.PERMISSION_SET, 201)).isEqualTo(4 * 19);
         // 2,000 rows: a second page to read, ten collections per row operation
-        assertThat(budgets.limit(CallBudgets.Kind.PERMISSION_SET, 2_000)).isEqualTo(4 * (5 + 1 + 40));
+        assertThat(budgets.limit(CallBudgets.Kind.PERMISSION_SET, 2_000)).isEqualTo(4 * (5 + 1 + 70));
         assertThat(budgets.limit(CallBudgets.Kind.PERMISSION_SET_DELETE, 0)).isEqualTo(20);
     }
 

@@ -144,8 +144,12 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
         if (spec == null) {
             return 0;
         }
-        return (spec.getObjectPermissions() == null ? 0 : spec.getObjectPermissions().size())
-                + (spec.getFieldPermissions() == null ? 0 : spec.getFieldPermissions().size());
+        return size(spec.getObjectPermissions()) + size(spec.getFieldPermissions())
+                + size(spec.getConnectedApps()) + size(spec.getApexClasses()) + size(spec.getCustomPermissions());
+    }
+
+    private static int size(List<?> entries) {
+        return entries == null ? 0 : entries.size();
     }
 
     private UpdateControl<PermissionSet> reconcileWithinBudget(PermissionSet ps, Context<PermissionSet> context) {
