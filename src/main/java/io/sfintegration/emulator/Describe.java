@@ -5,12 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sfintegration.emulator.soql.FieldSchema;
 import io.sfintegration.emulator.soql.ObjectSchema;
 
-import java.util.Set;
-
 /** describeGlobal, sObject basic information and describe, in Salesforce's shapes (the parts clients read). */
 final class Describe {
-
-    private static final Set<String> READ_ONLY_OBJECTS = Set.of("Organization", "UserLicense", "PermissionSetLicense", "SetupAuditTrail", "UserLogin", "LoginHistory");
 
     private Describe() {
     }
@@ -59,16 +55,15 @@ final class Describe {
     }
 
     private static ObjectNode summary(ObjectSchema s, String version) {
-        boolean writable = !READ_ONLY_OBJECTS.contains(s.name());
         ObjectNode n = Reply.JSON.createObjectNode();
         n.put("name", s.name());
         n.put("label", s.name());
         n.put("labelPlural", s.name() + "s");
         n.put("keyPrefix", s.keyPrefix());
         n.put("custom", false);
-        n.put("createable", writable);
-        n.put("updateable", writable || s.name().equals("UserLogin"));
-        n.put("deletable", writable && !s.name().equals("User") && !s.name().equals("Profile"));
+        n.put("createable", OrgRules.createable(s.name()));
+        n.put("updateable", OrgRules.updateable(s.name()));
+        n.put("deletable", OrgRules.deletable(s.name()));
         n.put("queryable", true);
         n.put("retrieveable", true);
         ObjectNode urls = n.putObject("urls");

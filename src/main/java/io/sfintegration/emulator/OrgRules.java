@@ -44,6 +44,19 @@ final class OrgRules {
         this.groups = new GroupRules(store);
     }
 
+    /** What describe says of an object: the same sets the write rules below enforce, so describe never promises a refused write. */
+    static boolean createable(String type) {
+        return !READ_ONLY.contains(type) && !type.equals("UserLogin");
+    }
+
+    static boolean updateable(String type) {
+        return !READ_ONLY.contains(type) && !type.equals("SetupEntityAccess");
+    }
+
+    static boolean deletable(String type) {
+        return !READ_ONLY.contains(type) && !List.of("User", "UserLogin", "Profile").contains(type);
+    }
+
     SetupEntityRules setupEntities() {
         return setupEntities;
     }

@@ -17,6 +17,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import static io.sfintegration.emulator.EmulatorHttp.V;
@@ -48,6 +49,33 @@ class SetupEntityAccessTest {
     @AfterEach
     void stop() {
         emulator.close();
+    }
+
+    /**
+     * Describe promises only the writes the rules allow (Object Reference: SetupEntityAccess supports create and
+     * delete, not update; ConnectedApplication only describe, query and retrieve), and every object describe calls
+     * not createable refuses a create.
+     */
+    @Test
+    void describeSaysWhatTheWriteRulesAllow() {
+        JsonNode access = admin.get(V + "/sobjects/SetupEntityAccess/describe").body();
+        assertThat(access.path("createable").asBoolean()).isTrue();
+        assertThat(access.path("updateable").asBoolean()).isFalse();
+        assertThat(access.path("deletable").asBoolean()).isTrue();
+        JsonNode app = admin.get(V + "/sobjects/ConnectedApplication/describe").body();
+        assertThat(List.of(app.path("createable").asBoolean(), app.path("updateable").asBoolean(), app.path("deletable").asBoolean()))
+                .containsOnly(false);
+        JsonNode user = admin.get(V + "/sobjects/User/describe").body();
+        assertThat(user.path("createable").asBoolean()).isTrue();
+        assertThat(user.path("deletable").asBoolean()).isFalse();
+
+        for (JsonNode object : admin.get(V + "/sobjects").body().path("sobjects")) {
+            if (!object.path("createable").asBoolean()) {
+                Answer refused = admin.post(V + "/sobjects/" + object.path("name").asText(), Map.of());
+                assertThat(refused.status()).as(object.path("name").asText()).isEqualTo(400);
+                assertThat(refused.errorCode()).as(object.path("name").asText()).isEqualTo("CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY");
+            }
+        }
     }
 
     @Test
