@@ -114,7 +114,7 @@ public class EventRecorder {
         String patch = "{\"count\":" + count + ",\"lastTimestamp\":\"" + seconds(now) + "\",\"series\":{\"count\":" + count
                 + ",\"lastObservedTime\":\"" + micro(now) + "\"}}";
         try {
-            client.v1().events().inNamespace(resource.getMetadata().getNamespace()).withName(s.eventName)
+            client.v1().events().inNamespace(eventNamespace(resource)).withName(s.eventName)
                     .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
             s.count = count;
             return true;
@@ -129,8 +129,8 @@ public class EventRecorder {
     private void create(HasMetadata resource, Series s, String type, String reason, String message, Instant now) {
         String namespace = resource.getMetadata().getNamespace();
         String name = resource.getMetadata().getName() + "." + UUID.randomUUID().toString().substring(0, 8);
-        client.v1().events().inNamespace(namespace).resource(new EventBuilder()
-                .withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+        client.v1().events().inNamespace(eventNamespace(resource)).resource(new EventBuilder()
+                .withNewMetadata().withName(name).withNamespace(eventNamespace(resource)).endMetadata()
                 .withInvolvedObject(new ObjectReferenceBuilder()
                         .withApiVersion(resource.getApiVersion())
                         .withKind(resource.getKind())
@@ -174,5 +174,11 @@ public class EventRecorder {
         } catch (java.net.UnknownHostException e) {
             return COMPONENT;
         }
+    }
+
+    /** A cluster-scoped object's Events live in "default", where kubectl describe looks for them (as for Nodes). */
+    private static String eventNamespace(HasMetadata resource) {
+        String namespace = resource.getMetadata().getNamespace();
+        return namespace == null || namespace.isBlank() ? "default" : namespace;
     }
 }
