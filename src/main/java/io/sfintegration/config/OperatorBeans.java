@@ -42,10 +42,10 @@ public class OperatorBeans {
 
     @Produces
     @Singleton
-    EventRecorder eventRecorder(KubernetesClient kubernetes, Clock clock,
+    EventRecorder eventRecorder(KubernetesClient kubernetes, Clock clock, ClusterOrgs clusterOrgs,
                                 @ConfigProperty(name = "POD_NAME") java.util.Optional<String> podName) {
         // reportingInstance: the pod (set by the chart), else the host name
-        return new EventRecorder(kubernetes, clock, podName.orElse(null));
+        return new EventRecorder(kubernetes, clock, podName.orElse(null), clusterOrgs.secretsNamespace());
     }
 
     @Produces

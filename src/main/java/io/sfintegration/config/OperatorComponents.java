@@ -54,7 +54,7 @@ public final class OperatorComponents implements AutoCloseable {
         this.clock = clock;
         this.orgSettings = orgSettings;
         this.catalog = new OrgCatalog(clock);
-        this.events = new EventRecorder(kubernetes, clock);
+        this.events = new EventRecorder(kubernetes, clock, null, clusterOrgs.secretsNamespace());
         this.resync = new ResyncRequests();
     }
 

@@ -54,12 +54,23 @@ public class EventRecorder {
         }
     };
 
+    private final String clusterEventsNamespace;
+
     public EventRecorder(KubernetesClient client, Clock clock) {
         this(client, clock, defaultInstance());
     }
 
     /** @param reportingInstance this operator process, e.g. its pod name */
     public EventRecorder(KubernetesClient client, Clock clock, String reportingInstance) {
+        this(client, clock, reportingInstance, ClusterOrgs.DEFAULT_SECRETS_NAMESPACE);
+    }
+
+    /**
+     * @param clusterEventsNamespace where the Events of cluster-scoped objects (ClusterSalesforceOrg) go: the operator's
+     *                               own namespace, where it may write Events whatever namespaces it watches
+     */
+    public EventRecorder(KubernetesClient client, Clock clock, String reportingInstance, String clusterEventsNamespace) {
+        this.clusterEventsNamespace = clusterEventsNamespace;
         this.client = client;
         this.clock = clock;
         this.reportingInstance = reportingInstance == null || reportingInstance.isBlank() ? defaultInstance() : reportingInstance;
@@ -176,9 +187,12 @@ public class EventRecorder {
         }
     }
 
-    /** A cluster-scoped object's Events live in "default", where kubectl describe looks for them (as for Nodes). */
-    private static String eventNamespace(HasMetadata resource) {
+    /**
+     * A cluster-scoped object's Events need a namespace too: the operator's (kubectl describe of a cluster-scoped
+     * object searches Events in every namespace by involvedObject).
+     */
+    private String eventNamespace(HasMetadata resource) {
         String namespace = resource.getMetadata().getNamespace();
-        return namespace == null || namespace.isBlank() ? "default" : namespace;
+        return namespace == null || namespace.isBlank() ? clusterEventsNamespace : namespace;
     }
 }
