@@ -12,6 +12,14 @@ import io.sfintegration.api.v1alpha1.OrgReference;
 import io.sfintegration.api.v1alpha1.PermissionSet;
 import io.sfintegration.api.v1alpha1.PermissionSetReference;
 import io.sfintegration.api.v1alpha1.SecretKeyRef;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.sfintegration.config.OperatorComponents;
+import io.sfintegration.drift.DriftReport;
+import io.sfintegration.drift.DriftScanSettings;
+import io.sfintegration.drift.DriftScanner;
+import io.sfintegration.drift.ScanOutcome;
+import io.sfintegration.drift.ScanResult;
+import io.sfintegration.drift.ScannedResources;
 import io.sfintegration.testing.EmulatorRest;
 import io.sfintegration.testing.OperatorHarness;
 import io.sfintegration.testing.Resources;
@@ -191,6 +199,33 @@ class ClusterOrgEndToEndTest {
         assertThat(salesforce.writeCalls() - writes).as("Salesforce writes for two refused resources").isZero();
         assertThat(salesforce.query("SELECT Id FROM PermissionSet WHERE Name = 'Team_A_Mad'")).isEmpty();
         assertThat(warnings("team-a", "PolicyViolation")).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void theDriftScanCoversTheClusterOrgsResourcesInTheirNamespaces() {
+        harness.namespace("team-a", Map.of());
+        harness.clusterOrg(ORG, names("team-a"), null);
+        harness.awaitClusterCondition(ClusterSalesforceOrg.class, ORG, "Ready", "True", null);
+        harness.create(user("team-a", "erp", "erp@acme.example.com"));
+        String userId = harness.awaitCondition("team-a", IntegrationUser.class, "erp", "Ready", "True", null).getStatus().getUserId();
+        OperatorComponents c = harness.components();
+        DriftReport report = new DriftReport();
+        try (DriftScanner scanner = new DriftScanner(harness.client(), c.clients(), c.catalog(), c.resync(), c.events(),
+                new SimpleMeterRegistry(), java.time.Clock.systemUTC(), DriftScanSettings.defaults(), report, () -> true,
+                ScannedResources.apiServer(harness.client(), java.util.Set.of())
+                        .withClusterOrgs(new ClusterOrgs(OperatorHarness.CLUSTER_SECRETS_NAMESPACE)))) {
+            salesforce.update("User", userId, Map.of("LastName", "Renamed In Setup"));
+
+            ScanResult result = scanner.scanNow("", ORG);
+            assertThat(result.outcome()).isEqualTo(ScanOutcome.FULL);
+            assertThat(result.resourcesChecked()).isEqualTo(1);
+            assertThat(report.org("", ORG)).hasValueSatisfying(o -> assertThat(o.drifted())
+                    .singleElement().satisfies(d -> assertThat(d.namespace() + "/" + d.name()).isEqualTo("team-a/erp")));
+            // policy Correct: the controller puts the name back
+            await().atMost(Duration.ofSeconds(30)).until(() -> salesforce.one("SELECT LastName FROM User WHERE Id = '" + userId + "'")
+                    .path("LastName").asText().equals("Integration erp"));
+            assertThat(harness.client().resources(ClusterSalesforceOrg.class).withName(ORG).get().getStatus().getLastDriftScan()).isNotNull();
+        }
     }
 
     private static AllowedNamespaces names(String... names) {
