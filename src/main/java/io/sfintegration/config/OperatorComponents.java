@@ -61,7 +61,7 @@ public final class OperatorComponents implements AutoCloseable {
     public List<Reconciler<?>> reconcilers() {
         return List.of(
                 new SalesforceOrgReconciler(clients, catalog, events, clock, orgSettings),
-                new ClusterSalesforceOrgReconciler(clients, catalog, events, clock, orgSettings, clusterOrgs),
+                new ClusterSalesforceOrgReconciler(clients, catalog, events, clock, orgSettings, clusterOrgs, java.util.Set.of()),
                 new PermissionSetReconciler(clients, catalog, events, resync, clock, kubernetes, installation, clusterOrgs),
                 new IntegrationUserReconciler(clients, catalog, events, resync, clock, kubernetes, installation, clusterOrgs));
     }

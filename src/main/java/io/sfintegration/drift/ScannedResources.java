@@ -78,6 +78,10 @@ public final class ScannedResources {
         }
         Set<String> watched = new TreeSet<>();
         for (RegisteredController<?> c : registered()) {
+            if (!io.fabric8.kubernetes.api.model.Namespaced.class.isAssignableFrom(c.getConfiguration().getResourceClass())) {
+                // the ClusterSalesforceOrg controller watches cluster-wide in any install: it says nothing about namespaces
+                continue;
+            }
             if (c.getConfiguration().getInformerConfig().watchAllNamespaces()) {
                 return Set.of();
             }

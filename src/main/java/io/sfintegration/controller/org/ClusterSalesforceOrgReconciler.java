@@ -13,10 +13,14 @@ import io.sfintegration.controller.ClusterOrgs;
 import io.sfintegration.controller.EventRecorder;
 import io.sfintegration.controller.OrgCatalog;
 import io.sfintegration.salesforce.SalesforceClients;
+import io.javaoperatorsdk.operator.api.reconciler.Constants;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Connects a ClusterSalesforceOrg exactly as a SalesforceOrg is connected ({@link OrgConnection}), through its view:
@@ -28,18 +32,31 @@ public class ClusterSalesforceOrgReconciler implements Reconciler<ClusterSalesfo
 
     private final OrgConnection connection;
     private final ClusterOrgs clusterOrgs;
+    private final Set<String> dependentNamespaces;
     private volatile OrgUsers<ClusterSalesforceOrg> users;
 
     @Inject
     public ClusterSalesforceOrgReconciler(SalesforceClients clients, OrgCatalog catalog, EventRecorder events, Clock clock,
-                                          OrgSettings settings, ClusterOrgs clusterOrgs) {
+                                          OrgSettings settings, ClusterOrgs clusterOrgs,
+                                          @ConfigProperty(name = "quarkus.operator-sdk.namespaces") Optional<List<String>> watched) {
+        this(clients, catalog, events, clock, settings, clusterOrgs, watched.map(Set::copyOf).orElse(Set.of()));
+    }
+
+    /**
+     * @param dependentNamespaces where the users and permission sets that use a cluster org are read: the namespaces
+     *                            the other controllers watch (empty, or JOSDK_ALL_NAMESPACES: all). This controller
+     *                            itself watches cluster-wide, and a namespace-scoped install may not list elsewhere.
+     */
+    public ClusterSalesforceOrgReconciler(SalesforceClients clients, OrgCatalog catalog, EventRecorder events, Clock clock,
+                                          OrgSettings settings, ClusterOrgs clusterOrgs, Set<String> dependentNamespaces) {
         this.connection = new OrgConnection(clients, catalog, events, clock, settings);
         this.clusterOrgs = clusterOrgs;
+        this.dependentNamespaces = dependentNamespaces.contains(Constants.WATCH_ALL_NAMESPACES) ? Set.of() : Set.copyOf(dependentNamespaces);
     }
 
     @Override
     public List<EventSource<?, ClusterSalesforceOrg>> prepareEventSources(EventSourceContext<ClusterSalesforceOrg> context) {
-        users = new OrgUsers<>(context, ClusterSalesforceOrg.class, true);
+        users = new OrgUsers<>(context, ClusterSalesforceOrg.class, true, dependentNamespaces);
         return users.eventSources();
     }
 

@@ -29,7 +29,8 @@ final class OrgDependents<R extends HasMetadata, O extends HasMetadata> {
      * @param cluster whether {@code orgKind} is the cluster-scoped kind: then only references of kind
      *                ClusterSalesforceOrg count, else only those of kind SalesforceOrg
      */
-    OrgDependents(EventSourceContext<O> context, Class<R> kind, Class<O> orgKind, boolean cluster, Function<R, OrgReference> orgRef) {
+    OrgDependents(EventSourceContext<O> context, Class<R> kind, Class<O> orgKind, boolean cluster, Set<String> namespaces,
+                  Function<R, OrgReference> orgRef) {
         this.orgOf = r -> {
             OrgReference ref = orgRef.apply(r);
             if (ref == null || ref.getName() == null || ref.cluster() != cluster) {
@@ -45,9 +46,11 @@ final class OrgDependents<R extends HasMetadata, O extends HasMetadata> {
                         .filter(org -> context.getPrimaryCache().get(org).filter(o -> o.getMetadata().getDeletionTimestamp() != null).isPresent())
                         .map(Set::of).orElse(Set.of()))
                 .withOnUpdateFilter((newer, older) -> false)
-                .withOnAddFilter(added -> false)
-                .build();
-        this.source = new InformerEventSource<>(config, context);
+                .withOnAddFilter(added -> false);
+        if (!namespaces.isEmpty()) {
+            config.withNamespaces(namespaces);
+        }
+        this.source = new InformerEventSource<>(config.build(), context);
     }
 
     InformerEventSource<R, O> eventSource() {

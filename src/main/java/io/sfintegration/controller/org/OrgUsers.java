@@ -19,9 +19,12 @@ final class OrgUsers<O extends HasMetadata> {
     private final OrgDependents<IntegrationUser, O> users;
     private final OrgDependents<PermissionSet, O> permissionSets;
 
-    OrgUsers(EventSourceContext<O> context, Class<O> orgKind, boolean cluster) {
-        users = new OrgDependents<>(context, IntegrationUser.class, orgKind, cluster, u -> u.getSpec() == null ? null : u.getSpec().getOrgRef());
-        permissionSets = new OrgDependents<>(context, PermissionSet.class, orgKind, cluster, p -> p.getSpec() == null ? null : p.getSpec().getOrgRef());
+    /** @param namespaces where the dependents are read; empty: the org controller's own namespaces */
+    OrgUsers(EventSourceContext<O> context, Class<O> orgKind, boolean cluster, java.util.Set<String> namespaces) {
+        users = new OrgDependents<>(context, IntegrationUser.class, orgKind, cluster, namespaces,
+                u -> u.getSpec() == null ? null : u.getSpec().getOrgRef());
+        permissionSets = new OrgDependents<>(context, PermissionSet.class, orgKind, cluster, namespaces,
+                p -> p.getSpec() == null ? null : p.getSpec().getOrgRef());
     }
 
     List<EventSource<?, O>> eventSources() {

@@ -40,7 +40,7 @@ public class SalesforceOrgReconciler implements Reconciler<SalesforceOrg>, Clean
 
     @Override
     public List<EventSource<?, SalesforceOrg>> prepareEventSources(EventSourceContext<SalesforceOrg> context) {
-        users = new OrgUsers<>(context, SalesforceOrg.class, false);
+        users = new OrgUsers<>(context, SalesforceOrg.class, false, java.util.Set.of());
         return users.eventSources();
     }
 
