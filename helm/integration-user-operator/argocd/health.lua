@@ -1,4 +1,4 @@
--- Argo CD health check for sfintegration.io SalesforceOrg, PermissionSet and IntegrationUser.
+-- Argo CD health check for sfintegration.io SalesforceOrg, ClusterSalesforceOrg, PermissionSet and IntegrationUser.
 -- Healthy: condition Ready=True for the current metadata.generation.
 -- Progressing: no status yet, status for an older generation, Ready=Unknown, or Ready=False with a waiting reason.
 -- Degraded: Ready=False with a reason a person must act on (the condition's message explains what to fix).
@@ -27,6 +27,7 @@ local degraded = {
   InvalidCredentials = true,
   InvalidSpec = true,
   LicenseNotFound = true,
+  NamespaceNotAllowed = true,
   NotFound = true,
   NotFoundInSalesforce = true,
   OrgIdentityChanged = true,

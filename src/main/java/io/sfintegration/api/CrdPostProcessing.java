@@ -26,6 +26,8 @@ import java.util.stream.Stream;
  * for list types (fabric8io/kubernetes-client#6669); a map key must be required, so {@code type} is.</li>
  * <li>{@code additionalPrinterColumns} in the order the kind's {@code @AdditionalPrinterColumn} annotations declare
  * them (the generator sorts them by JSON path, which put AGE first): kubectl shows columns in the CRD's order.</li>
+ * <li>on SalesforceOrg, a CEL rule refusing {@code spec.policy.maxUsersPerNamespace}: the field is shared with
+ * ClusterSalesforceOrg (one OrgPolicy type, one check), where alone a per-namespace quota means something.</li>
  * </ul>
  * The Java type of a CRD is found by convention: {@code io.sfintegration.api.<version>.<Kind>}.
  */
@@ -60,6 +62,9 @@ public final class CrdPostProcessing {
                     + crd.getSpec().getNames().getKind());
             version.setAdditionalPrinterColumns(declaredOrder(version.getAdditionalPrinterColumns(),
                     type.getAnnotationsByType(AdditionalPrinterColumn.class)));
+            if ("SalesforceOrg".equals(crd.getSpec().getNames().getKind())) {
+                refuseClusterOnlyPolicy(version.getSchema().getOpenAPIV3Schema());
+            }
             JSONSchemaProps status = version.getSchema().getOpenAPIV3Schema().getProperties().get("status");
             JSONSchemaProps conditions = status == null ? null : status.getProperties().get("conditions");
             if (conditions != null) {
@@ -73,6 +78,13 @@ public final class CrdPostProcessing {
                 item.setRequired(required);
             }
         }
+    }
+
+    private static void refuseClusterOnlyPolicy(JSONSchemaProps root) {
+        JSONSchemaProps policy = root.getProperties().get("spec").getProperties().get("policy");
+        policy.setXKubernetesValidations(List.of(new io.fabric8.kubernetes.api.model.apiextensions.v1.ValidationRuleBuilder()
+                .withRule("!has(self.maxUsersPerNamespace)")
+                .withMessage("maxUsersPerNamespace applies to a ClusterSalesforceOrg only").build()));
     }
 
     static List<CustomResourceColumnDefinition> declaredOrder(List<CustomResourceColumnDefinition> generated,

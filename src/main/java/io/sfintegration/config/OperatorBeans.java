@@ -2,6 +2,7 @@ package io.sfintegration.config;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sfintegration.controller.EventRecorder;
+import io.sfintegration.controller.ClusterOrgs;
 import io.sfintegration.controller.OrgCatalog;
 import io.sfintegration.controller.ResyncRequests;
 import io.sfintegration.controller.org.OrgSettings;
@@ -41,10 +42,10 @@ public class OperatorBeans {
 
     @Produces
     @Singleton
-    EventRecorder eventRecorder(KubernetesClient kubernetes, Clock clock,
+    EventRecorder eventRecorder(KubernetesClient kubernetes, Clock clock, ClusterOrgs clusterOrgs,
                                 @ConfigProperty(name = "POD_NAME") java.util.Optional<String> podName) {
         // reportingInstance: the pod (set by the chart), else the host name
-        return new EventRecorder(kubernetes, clock, podName.orElse(null));
+        return new EventRecorder(kubernetes, clock, podName.orElse(null), clusterOrgs.secretsNamespace());
     }
 
     @Produces
@@ -81,6 +82,17 @@ public class OperatorBeans {
                               @ConfigProperty(name = "sfio.installation-namespace") Optional<String> namespace) {
         return InstallationIdentity.resolve(kubernetes, configured,
                 namespace.filter(n -> !n.isBlank()).orElseGet(() -> kubernetes.getNamespace() == null ? "default" : kubernetes.getNamespace()));
+    }
+
+    /**
+     * Where ClusterSalesforceOrg credentials are read: sfio.cluster-secrets-namespace (the chart sets the release
+     * namespace), else the operator's own namespace, else "default" (local mode).
+     */
+    @Produces
+    @Singleton
+    ClusterOrgs clusterOrgs(KubernetesClient kubernetes, @ConfigProperty(name = "sfio.cluster-secrets-namespace") Optional<String> namespace) {
+        return new ClusterOrgs(namespace.filter(n -> !n.isBlank()).orElseGet(() -> kubernetes.getNamespace() == null
+                ? ClusterOrgs.DEFAULT_SECRETS_NAMESPACE : kubernetes.getNamespace()));
     }
 
     @Produces

@@ -4,7 +4,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sfintegration.controller.EventRecorder;
+import io.sfintegration.controller.ClusterOrgs;
 import io.sfintegration.controller.OrgCatalog;
+import io.sfintegration.controller.org.ClusterSalesforceOrgReconciler;
 import io.sfintegration.controller.ownership.Installation;
 import io.sfintegration.controller.ResyncRequests;
 import io.sfintegration.controller.org.OrgSettings;
@@ -31,6 +33,7 @@ public final class OperatorComponents implements AutoCloseable {
     private final ResyncRequests resync;
     private final OrgSettings orgSettings;
     private final Installation installation;
+    private final ClusterOrgs clusterOrgs;
 
     public OperatorComponents(KubernetesClient kubernetes, SalesforceClients clients, MeterRegistry meters, Clock clock, OrgSettings orgSettings) {
         this(kubernetes, clients, meters, clock, orgSettings, new Installation("harness"));
@@ -38,6 +41,12 @@ public final class OperatorComponents implements AutoCloseable {
 
     public OperatorComponents(KubernetesClient kubernetes, SalesforceClients clients, MeterRegistry meters, Clock clock, OrgSettings orgSettings,
                               Installation installation) {
+        this(kubernetes, clients, meters, clock, orgSettings, installation, new ClusterOrgs(ClusterOrgs.DEFAULT_SECRETS_NAMESPACE));
+    }
+
+    public OperatorComponents(KubernetesClient kubernetes, SalesforceClients clients, MeterRegistry meters, Clock clock, OrgSettings orgSettings,
+                              Installation installation, ClusterOrgs clusterOrgs) {
+        this.clusterOrgs = clusterOrgs;
         this.installation = installation;
         this.kubernetes = kubernetes;
         this.clients = clients;
@@ -45,15 +54,16 @@ public final class OperatorComponents implements AutoCloseable {
         this.clock = clock;
         this.orgSettings = orgSettings;
         this.catalog = new OrgCatalog(clock);
-        this.events = new EventRecorder(kubernetes, clock);
+        this.events = new EventRecorder(kubernetes, clock, null, clusterOrgs.secretsNamespace());
         this.resync = new ResyncRequests();
     }
 
     public List<Reconciler<?>> reconcilers() {
         return List.of(
                 new SalesforceOrgReconciler(clients, catalog, events, clock, orgSettings),
-                new PermissionSetReconciler(clients, catalog, events, resync, clock, kubernetes, installation),
-                new IntegrationUserReconciler(clients, catalog, events, resync, clock, kubernetes, installation));
+                new ClusterSalesforceOrgReconciler(clients, catalog, events, clock, orgSettings, clusterOrgs, java.util.Set.of()),
+                new PermissionSetReconciler(clients, catalog, events, resync, clock, kubernetes, installation, clusterOrgs),
+                new IntegrationUserReconciler(clients, catalog, events, resync, clock, kubernetes, installation, clusterOrgs));
     }
 
     public Installation installation() {

@@ -54,12 +54,23 @@ public class EventRecorder {
         }
     };
 
+    private final String clusterEventsNamespace;
+
     public EventRecorder(KubernetesClient client, Clock clock) {
         this(client, clock, defaultInstance());
     }
 
     /** @param reportingInstance this operator process, e.g. its pod name */
     public EventRecorder(KubernetesClient client, Clock clock, String reportingInstance) {
+        this(client, clock, reportingInstance, ClusterOrgs.DEFAULT_SECRETS_NAMESPACE);
+    }
+
+    /**
+     * @param clusterEventsNamespace where the Events of cluster-scoped objects (ClusterSalesforceOrg) go: the operator's
+     *                               own namespace, where it may write Events whatever namespaces it watches
+     */
+    public EventRecorder(KubernetesClient client, Clock clock, String reportingInstance, String clusterEventsNamespace) {
+        this.clusterEventsNamespace = clusterEventsNamespace;
         this.client = client;
         this.clock = clock;
         this.reportingInstance = reportingInstance == null || reportingInstance.isBlank() ? defaultInstance() : reportingInstance;
@@ -114,7 +125,7 @@ public class EventRecorder {
         String patch = "{\"count\":" + count + ",\"lastTimestamp\":\"" + seconds(now) + "\",\"series\":{\"count\":" + count
                 + ",\"lastObservedTime\":\"" + micro(now) + "\"}}";
         try {
-            client.v1().events().inNamespace(resource.getMetadata().getNamespace()).withName(s.eventName)
+            client.v1().events().inNamespace(eventNamespace(resource)).withName(s.eventName)
                     .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
             s.count = count;
             return true;
@@ -129,8 +140,8 @@ public class EventRecorder {
     private void create(HasMetadata resource, Series s, String type, String reason, String message, Instant now) {
         String namespace = resource.getMetadata().getNamespace();
         String name = resource.getMetadata().getName() + "." + UUID.randomUUID().toString().substring(0, 8);
-        client.v1().events().inNamespace(namespace).resource(new EventBuilder()
-                .withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+        client.v1().events().inNamespace(eventNamespace(resource)).resource(new EventBuilder()
+                .withNewMetadata().withName(name).withNamespace(eventNamespace(resource)).endMetadata()
                 .withInvolvedObject(new ObjectReferenceBuilder()
                         .withApiVersion(resource.getApiVersion())
                         .withKind(resource.getKind())
@@ -174,5 +185,14 @@ public class EventRecorder {
         } catch (java.net.UnknownHostException e) {
             return COMPONENT;
         }
+    }
+
+    /**
+     * A cluster-scoped object's Events need a namespace too: the operator's (kubectl describe of a cluster-scoped
+     * object searches Events in every namespace by involvedObject).
+     */
+    private String eventNamespace(HasMetadata resource) {
+        String namespace = resource.getMetadata().getNamespace();
+        return namespace == null || namespace.isBlank() ? clusterEventsNamespace : namespace;
     }
 }

@@ -42,7 +42,12 @@ public class OrgCatalog {
     }
 
     public static String key(String namespace, String orgName) {
-        return namespace + "/" + orgName;
+        return io.sfintegration.salesforce.OrgKey.namespaced(namespace, orgName);
+    }
+
+    /** The key of an org object, a ClusterSalesforceOrg's view included (see OrgKey). */
+    public static String key(io.sfintegration.api.v1alpha1.SalesforceOrg org) {
+        return io.sfintegration.salesforce.OrgKey.of(org);
     }
 
     public void put(String orgKey, OrgSnapshot snapshot) {

@@ -47,6 +47,7 @@ public class DriftBeans {
     @Produces
     @Singleton
     DriftScanner driftScanner(KubernetesClient kubernetes, SalesforceClients clients, OrgCatalog catalog, ResyncRequests resync,
+                              io.sfintegration.controller.ClusterOrgs clusterOrgs,
                               EventRecorder events, MeterRegistry meters, Clock clock, DriftScanSettings settings, DriftReport report,
                               Operator operator,
                               @ConfigProperty(name = "sfio.leader-election.enabled", defaultValue = "false") boolean leaderElection,
@@ -62,7 +63,7 @@ public class DriftBeans {
             mayScan = new LeaseHolderCheck(kubernetes, namespace, leaseName, identity);
         }
         // the controllers' namespaces and informer caches: no cluster-wide list in a namespace-scoped install
-        ScannedResources resources = new ScannedResources(kubernetes, settings.namespaces(), operator::getRegisteredControllers);
+        ScannedResources resources = new ScannedResources(kubernetes, settings.namespaces(), operator::getRegisteredControllers, clusterOrgs);
         return new DriftScanner(kubernetes, clients, catalog, resync, events, meters, clock, settings, report, mayScan, resources);
     }
 

@@ -15,6 +15,7 @@ import io.sfintegration.api.v1alpha1.SalesforceOrg;
 import io.sfintegration.controller.EventRecorder;
 import io.sfintegration.controller.OrgAccess;
 import io.sfintegration.controller.OrgCatalog;
+import io.sfintegration.salesforce.OrgKey;
 import io.sfintegration.controller.findings.UserFindings;
 import io.sfintegration.controller.OrgDefaults;
 import io.sfintegration.controller.ResyncRequests;
@@ -161,7 +162,8 @@ public class DriftScanner implements AutoCloseable {
 
     /** Runs one scan of the org now, on the caller's thread (waits if a scheduled scan of the org is running). */
     public ScanResult scanNow(String namespace, String orgName) {
-        SalesforceOrg org = resources.org(namespace, orgName).orElse(null);
+        // "" (the report's namespace of a ClusterSalesforceOrg): the cluster org of that name
+        SalesforceOrg org = (namespace == null || namespace.isEmpty() ? resources.clusterOrg(orgName) : resources.org(namespace, orgName)).orElse(null);
         if (org == null || !isReady(org)) {
             return new ScanResult(namespace, orgName, ScanOutcome.NOT_READY, 0, 0, 0, 0, Duration.ZERO,
                     "SalesforceOrg " + namespace + "/" + orgName + (org == null ? " does not exist" : " is not Ready"));
@@ -171,7 +173,7 @@ public class DriftScanner implements AutoCloseable {
 
     /** The interval in force for the org: the spec's, or the stretched one while the budget is short. */
     public Duration effectiveInterval(SalesforceOrg org) {
-        OrgScanState state = states.get(OrgCatalog.key(org.getMetadata().getNamespace(), org.getMetadata().getName()));
+        OrgScanState state = states.get(OrgCatalog.key(org));
         Duration stretched = state == null ? null : state.stretchedInterval;
         return stretched != null ? stretched : specInterval(org);
     }
@@ -182,10 +184,10 @@ public class DriftScanner implements AutoCloseable {
                 return;
             }
             List<SalesforceOrg> orgs = resources.orgs();
-            Map<String, List<HasMetadata>> rescan = rescans.byOrg(orgs, resources::users);
+            Map<String, List<HasMetadata>> rescan = rescans.byOrg(orgs, resources::usersOf);
             Set<String> present = new HashSet<>();
             for (SalesforceOrg org : orgs) {
-                String key = OrgCatalog.key(org.getMetadata().getNamespace(), org.getMetadata().getName());
+                String key = OrgCatalog.key(org);
                 present.add(key);
                 if (!isReady(org)) {
                     continue;
@@ -214,9 +216,9 @@ public class DriftScanner implements AutoCloseable {
     }
 
     private ScanResult scanLocked(SalesforceOrg org, boolean fullRead) {
-        String namespace = org.getMetadata().getNamespace();
+        String namespace = reportNamespace(org);
         String name = org.getMetadata().getName();
-        OrgScanState state = states.computeIfAbsent(OrgCatalog.key(namespace, name), k -> new OrgScanState());
+        OrgScanState state = states.computeIfAbsent(OrgCatalog.key(org), k -> new OrgScanState());
         synchronized (state) {
             metrics.orgSeen(namespace, name);
             ScanResult result = scan(org, state, fullRead);
@@ -226,7 +228,7 @@ public class DriftScanner implements AutoCloseable {
     }
 
     private ScanResult scan(SalesforceOrg org, OrgScanState state, boolean fullRead) {
-        String namespace = org.getMetadata().getNamespace();
+        String namespace = reportNamespace(org);
         String name = org.getMetadata().getName();
         Instant started = clock.instant();
         long nanos = System.nanoTime();
@@ -298,12 +300,12 @@ public class DriftScanner implements AutoCloseable {
         if (outcome == ScanOutcome.THROTTLED) {
             Duration before = state.stretchedInterval != null ? state.stretchedInterval : spec;
             state.stretchedInterval = DriftIntervals.stretch(before);
-            events.warning(org, EVENT_THROTTLED, "The operator's API budget for background work is used up (" + why
+            events.warning(resources.eventTarget(org), EVENT_THROTTLED, "The operator's API budget for background work is used up (" + why
                     + "); drift scans now run every " + DriftIntervals.format(state.stretchedInterval) + " instead of "
                     + DriftIntervals.format(spec) + ".");
         } else if (state.stretchedInterval != null && (outcome == ScanOutcome.FULL || outcome == ScanOutcome.SKIPPED)) {
             state.stretchedInterval = null;
-            events.normal(org, EVENT_RESUMED, "The API budget allows drift scans again; back to every " + DriftIntervals.format(spec) + ".");
+            events.normal(resources.eventTarget(org), EVENT_RESUMED, "The API budget allows drift scans again; back to every " + DriftIntervals.format(spec) + ".");
         }
         return state.stretchedInterval != null ? state.stretchedInterval : spec;
     }
@@ -339,35 +341,26 @@ public class DriftScanner implements AutoCloseable {
      * other users and unrelated setup changes must not cost a full read).
      */
     private ManagedScope managedScope(SalesforceOrg org) {
-        String namespace = org.getMetadata().getNamespace();
-        String orgName = org.getMetadata().getName();
         // from the informer caches: a quiet scan costs no Kubernetes call either
-        List<IntegrationUser> users = resources.users(namespace).stream()
-                .filter(u -> u.getSpec() != null && u.getSpec().getOrgRef() != null && orgName.equals(u.getSpec().getOrgRef().getName()))
-                .toList();
-        List<PermissionSet> sets = resources.permissionSets(namespace).stream()
-                .filter(p -> p.getSpec() != null && p.getSpec().getOrgRef() != null && orgName.equals(p.getSpec().getOrgRef().getName()))
-                .toList();
-        String licenseId = catalog.snapshot(OrgCatalog.key(namespace, orgName))
+        List<IntegrationUser> users = resources.usersOf(org);
+        List<PermissionSet> sets = resources.permissionSetsOf(org);
+        String licenseId = catalog.snapshot(OrgCatalog.key(org))
                 .flatMap(s -> s.license(LicenseKind.PERMISSION_SET, OrgDefaults.WATCHED_LICENSES.get(1))).map(License::id).orElse(null);
         return ManagedScope.of(users, sets, licenseId);
     }
 
     private Findings fullRead(SalesforceOrg org, SalesforceClient client, List<AuditEntry> audit) {
-        String namespace = org.getMetadata().getNamespace();
+        String namespace = reportNamespace(org);
         String orgName = org.getMetadata().getName();
-        String key = OrgCatalog.key(namespace, orgName);
+        String key = OrgCatalog.key(org);
         OrgSnapshot snapshot = catalog.snapshot(key).orElseGet(() -> catalog.refreshIfOlderThan(key, Duration.ofMinutes(1),
                 () -> client.describeOrg(OrgDefaults.WATCHED_LICENSES, OrgDefaults.WATCHED_PROFILES)));
         OrgAccess access = new OrgAccess(key, org, client, snapshot);
 
-        List<IntegrationUser> orgUsers = resources.users(namespace).stream()
-                .filter(u -> u.getSpec() != null && u.getSpec().getOrgRef() != null && orgName.equals(u.getSpec().getOrgRef().getName()))
-                .toList();
-        List<PermissionSet> namespacePermissionSets = resources.permissionSets(namespace);
-        List<PermissionSet> orgPermissionSets = namespacePermissionSets.stream()
-                .filter(p -> p.getSpec() != null && p.getSpec().getOrgRef() != null && orgName.equals(p.getSpec().getOrgRef().getName()))
-                .toList();
+        // a cluster org's resources live in many namespaces: a user's refs name PermissionSets of its own namespace
+        List<IntegrationUser> orgUsers = resources.usersOf(org);
+        List<PermissionSet> namespacePermissionSets = resources.permissionSetsNear(org);
+        List<PermissionSet> orgPermissionSets = resources.permissionSetsOf(org);
         List<IntegrationUser> users = orgUsers.stream()
                 .filter(u -> u.getStatus() != null && u.getStatus().getUserId() != null && settled(u)).toList();
         List<PermissionSet> permissionSets = orgPermissionSets.stream()
@@ -383,7 +376,7 @@ public class DriftScanner implements AutoCloseable {
 
         AuditAttribution attribution = new AuditAttribution(audit);
         Map<String, PermissionSet> byResourceName = namespacePermissionSets.stream()
-                .collect(Collectors.toMap(p -> p.getMetadata().getName(), Function.identity(), (a, b) -> a));
+                .collect(Collectors.toMap(p -> p.getMetadata().getNamespace() + "/" + p.getMetadata().getName(), Function.identity(), (a, b) -> a));
         List<Finding> drifted = new ArrayList<>();
         List<Finding> resolved = new ArrayList<>();
         List<DriftReport.UnmanagedAssignments> unmanaged = new ArrayList<>();
@@ -396,11 +389,12 @@ public class DriftScanner implements AutoCloseable {
                 differences = List.of("user " + userId + ": expected to exist, found none");
             } else {
                 usage.add(usage(user, state, orgName));
-                differences = userCheck.differences(user, access, state, ref -> Optional.ofNullable(byResourceName.get(ref)));
+                differences = userCheck.differences(user, access, state,
+                        ref -> Optional.ofNullable(byResourceName.get(user.getMetadata().getNamespace() + "/" + ref)));
                 List<String> byPeople = UserDriftCheck.unmanagedAssignments(user, state).stream()
                         .filter(n -> !specNames(user, byResourceName).contains(n.toLowerCase(Locale.ROOT))).toList();
                 if (!byPeople.isEmpty()) {
-                    unmanaged.add(new DriftReport.UnmanagedAssignments(namespace, user.getMetadata().getName(), orgName,
+                    unmanaged.add(new DriftReport.UnmanagedAssignments(user.getMetadata().getNamespace(), user.getMetadata().getName(), orgName,
                             user.getSpec().getUsername(), byPeople));
                 }
             }
@@ -479,8 +473,8 @@ public class DriftScanner implements AutoCloseable {
         user.getSpec().getPermissionSets().forEach(r -> {
             if (r.getName() != null) {
                 out.add(r.getName().toLowerCase(Locale.ROOT));
-            } else if (r.getRef() != null && byResourceName.containsKey(r.getRef())) {
-                out.add(byResourceName.get(r.getRef()).getSpec().getName().toLowerCase(Locale.ROOT));
+            } else if (r.getRef() != null && byResourceName.containsKey(user.getMetadata().getNamespace() + "/" + r.getRef())) {
+                out.add(byResourceName.get(user.getMetadata().getNamespace() + "/" + r.getRef()).getSpec().getName().toLowerCase(Locale.ROOT));
             }
         });
         return out;
@@ -507,7 +501,7 @@ public class DriftScanner implements AutoCloseable {
     // ---- publishing ----
 
     private void publish(SalesforceOrg org, Findings findings, Instant scannedAt) {
-        String namespace = org.getMetadata().getNamespace();
+        String namespace = reportNamespace(org);
         String orgName = org.getMetadata().getName();
         Map<String, DriftReport.DriftedResource> previous = new LinkedHashMap<>();
         report.org(namespace, orgName).ifPresent(o -> o.drifted().forEach(d -> previous.put(d.kind() + "/" + d.name(), d)));
@@ -532,9 +526,9 @@ public class DriftScanner implements AutoCloseable {
                     resync.refresh(f.resource().getClass(), ResourceID.fromResource(f.resource()));
                 }
             } catch (KubernetesClientException e) {
-                LOG.warnf("could not record drift of %s %s/%s: %s", f.kind(), namespace, name, e.getMessage());
+                LOG.warnf("could not record drift of %s %s/%s: %s", f.kind(), f.resource().getMetadata().getNamespace(), name, e.getMessage());
             }
-            entries.add(new DriftReport.DriftedResource(f.kind(), namespace, name, orgName, f.differences(), changedBy,
+            entries.add(new DriftReport.DriftedResource(f.kind(), f.resource().getMetadata().getNamespace(), name, orgName, f.differences(), changedBy,
                     changedAt, detectedAt, f.policy(), correct));
         }
         for (Finding f : findings.resolved()) {
@@ -597,6 +591,14 @@ public class DriftScanner implements AutoCloseable {
                     : " Policy Report: nothing is written to Salesforce.");
         }
         return DriftStatusWriter.truncateTo(MAX_MESSAGE).apply(m.toString());
+    }
+
+    /**
+     * The namespace the report, the metrics and the scan state file an org under: its own, or "" for a
+     * ClusterSalesforceOrg (its view's namespace is only where its Secrets are).
+     */
+    static String reportNamespace(SalesforceOrg org) {
+        return OrgKey.isClusterView(org) ? "" : org.getMetadata().getNamespace();
     }
 
     private static boolean isReady(SalesforceOrg org) {

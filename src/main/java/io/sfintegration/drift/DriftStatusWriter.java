@@ -7,7 +7,9 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sfintegration.api.v1alpha1.ConditionedStatus;
 import io.sfintegration.api.v1alpha1.IntegrationUser;
 import io.sfintegration.api.v1alpha1.IntegrationUserStatus;
+import io.sfintegration.api.v1alpha1.ClusterSalesforceOrg;
 import io.sfintegration.api.v1alpha1.SalesforceOrg;
+import io.sfintegration.salesforce.OrgKey;
 import io.sfintegration.api.v1alpha1.SalesforceOrgStatus;
 import io.sfintegration.controller.findings.UserFindings;
 import io.sfintegration.controller.status.ConditionTypes;
@@ -105,8 +107,7 @@ final class DriftStatusWriter {
 
     /** Writes lastDriftScan and effectiveDriftInterval on the org. */
     void orgScanned(SalesforceOrg org, String lastDriftScan, String effectiveInterval) {
-        update(SalesforceOrg.class, org, status -> {
-            SalesforceOrgStatus s = (SalesforceOrgStatus) status;
+        StatusEdit<SalesforceOrgStatus> edit = s -> {
             if (Objects.equals(s.getLastDriftScan(), lastDriftScan) && Objects.equals(s.getEffectiveDriftInterval(), effectiveInterval)) {
                 return false;
             }
@@ -115,7 +116,15 @@ final class DriftStatusWriter {
             }
             s.setEffectiveDriftInterval(effectiveInterval);
             return true;
-        });
+        };
+        if (OrgKey.isClusterView(org)) {
+            // the view stands for the cluster object, whose status this is
+            ClusterSalesforceOrg target = new ClusterSalesforceOrg();
+            target.getMetadata().setName(org.getMetadata().getName());
+            update(ClusterSalesforceOrg.class, target, edit);
+        } else {
+            update(SalesforceOrg.class, org, edit);
+        }
     }
 
     interface StatusEdit<S> {
@@ -127,7 +136,8 @@ final class DriftStatusWriter {
         String namespace = resource.getMetadata().getNamespace();
         String name = resource.getMetadata().getName();
         for (int attempt = 1; ; attempt++) {
-            R latest = kube.resources(kind).inNamespace(namespace).withName(name).get();
+            // a cluster-scoped object (ClusterSalesforceOrg) has no namespace
+            R latest = namespace == null ? kube.resources(kind).withName(name).get() : kube.resources(kind).inNamespace(namespace).withName(name).get();
             if (latest == null) {
                 return false;
             }
@@ -139,7 +149,11 @@ final class DriftStatusWriter {
                 return false;
             }
             try {
-                kube.resources(kind).inNamespace(namespace).resource(latest).updateStatus();
+                if (namespace == null) {
+                    kube.resources(kind).resource(latest).updateStatus();
+                } else {
+                    kube.resources(kind).inNamespace(namespace).resource(latest).updateStatus();
+                }
                 return true;
             } catch (KubernetesClientException e) {
                 if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt >= ATTEMPTS) {

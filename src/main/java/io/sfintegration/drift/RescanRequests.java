@@ -9,6 +9,7 @@ import io.sfintegration.api.v1alpha1.IntegrationUser;
 import io.sfintegration.api.v1alpha1.SalesforceOrg;
 import io.sfintegration.controller.EventRecorder;
 import io.sfintegration.controller.OrgCatalog;
+import io.sfintegration.salesforce.OrgKey;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -51,30 +52,26 @@ final class RescanRequests {
     /**
      * The resources asking for a rescan, by org key: the orgs given that carry the annotation, and annotated users.
      *
-     * @param usersIn the IntegrationUsers of a namespace (from the informer caches)
+     * @param usersOf the IntegrationUsers that use an org (from the informer caches; a cluster org's span namespaces)
      */
-    Map<String, List<HasMetadata>> byOrg(List<SalesforceOrg> orgs, Function<String, List<IntegrationUser>> usersIn) {
+    Map<String, List<HasMetadata>> byOrg(List<SalesforceOrg> orgs, Function<SalesforceOrg, List<IntegrationUser>> usersOf) {
         Map<String, List<HasMetadata>> out = new LinkedHashMap<>();
         Set<String> requesting = new HashSet<>();
         for (SalesforceOrg org : orgs) {
-            if (requested(org)) {
+            // on a ClusterSalesforceOrg the annotation is not read: its view is not the object to take it off
+            if (requested(org) && !OrgKey.isClusterView(org)) {
                 requesting.add(id(org));
                 if (!alreadyAnswered(org)) {
-                    out.computeIfAbsent(OrgCatalog.key(org.getMetadata().getNamespace(), org.getMetadata().getName()),
-                            k -> new ArrayList<>()).add(org);
+                    out.computeIfAbsent(OrgCatalog.key(org), k -> new ArrayList<>()).add(org);
                 }
             }
         }
-        Set<String> namespaces = new LinkedHashSet<>();
-        orgs.forEach(o -> namespaces.add(o.getMetadata().getNamespace()));
-        List<IntegrationUser> asking = new ArrayList<>();
-        namespaces.forEach(ns -> usersIn.apply(ns).stream().filter(RescanRequests::requested).forEach(asking::add));
-        for (IntegrationUser user : asking) {
-            requesting.add(id(user));
-            if (user.getSpec() != null && user.getSpec().getOrgRef() != null && user.getMetadata().getDeletionTimestamp() == null
-                    && !alreadyAnswered(user)) {
-                out.computeIfAbsent(OrgCatalog.key(user.getMetadata().getNamespace(), user.getSpec().getOrgRef().getName()),
-                        k -> new ArrayList<>()).add(user);
+        for (SalesforceOrg org : orgs) {
+            for (IntegrationUser user : usersOf.apply(org).stream().filter(RescanRequests::requested).toList()) {
+                requesting.add(id(user));
+                if (user.getMetadata().getDeletionTimestamp() == null && !alreadyAnswered(user)) {
+                    out.computeIfAbsent(OrgCatalog.key(org), k -> new ArrayList<>()).add(user);
+                }
             }
         }
         answered.keySet().retainAll(requesting);
@@ -83,7 +80,8 @@ final class RescanRequests {
 
     /** Says how the scan went on each resource that asked and takes the label off, unless it was set again meanwhile. */
     void answer(List<HasMetadata> askers, ScanResult result) {
-        String message = "Drift scan of SalesforceOrg " + result.namespace() + "/" + result.org() + " asked for with the "
+        String message = "Drift scan of " + (result.namespace().isEmpty() ? "ClusterSalesforceOrg " + result.org()
+                : "SalesforceOrg " + result.namespace() + "/" + result.org()) + " asked for with the "
                 + ANNOTATION + " annotation: " + result.outcome() + ", " + result.resourcesChecked() + " resources checked, "
                 + result.drifted() + " drifted, " + result.orphans() + " orphans"
                 + (result.message() == null || result.message().isEmpty() ? "." : " (" + result.message() + ").");

@@ -7,7 +7,11 @@ import io.javaoperatorsdk.operator.api.reconciler.ResourceCache;
 import io.javaoperatorsdk.operator.processing.Controller;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.controller.ControllerEventSource;
+import io.sfintegration.api.v1alpha1.ClusterSalesforceOrg;
 import io.sfintegration.api.v1alpha1.IntegrationUser;
+import io.sfintegration.api.v1alpha1.OrgReference;
+import io.sfintegration.controller.ClusterOrgs;
+import io.sfintegration.salesforce.OrgKey;
 import io.sfintegration.api.v1alpha1.PermissionSet;
 import io.sfintegration.api.v1alpha1.SalesforceOrg;
 
@@ -34,6 +38,7 @@ public final class ScannedResources {
 
     private final KubernetesClient kube;
     private final Set<String> configured;
+    private final ClusterOrgs clusterOrgs;
     @SuppressWarnings("rawtypes")
     private final Supplier<? extends Collection<RegisteredController>> controllers;
 
@@ -43,9 +48,22 @@ public final class ScannedResources {
      */
     @SuppressWarnings("rawtypes")
     public ScannedResources(KubernetesClient kube, Set<String> configured, Supplier<? extends Collection<RegisteredController>> controllers) {
+        this(kube, configured, controllers, new ClusterOrgs(ClusterOrgs.DEFAULT_SECRETS_NAMESPACE));
+    }
+
+    /** @param clusterOrgs where ClusterSalesforceOrg credentials are read (their views are scanned like SalesforceOrgs) */
+    @SuppressWarnings("rawtypes")
+    public ScannedResources(KubernetesClient kube, Set<String> configured, Supplier<? extends Collection<RegisteredController>> controllers,
+                            ClusterOrgs clusterOrgs) {
         this.kube = kube;
         this.configured = Set.copyOf(configured);
         this.controllers = controllers;
+        this.clusterOrgs = clusterOrgs;
+    }
+
+    /** The same reads, with ClusterSalesforceOrg credentials from this cluster-secrets namespace. */
+    public ScannedResources withClusterOrgs(ClusterOrgs orgs) {
+        return new ScannedResources(kube, configured, controllers, orgs);
     }
 
     /** Reads from the API server only, in the given namespaces (empty: all). */
@@ -60,6 +78,10 @@ public final class ScannedResources {
         }
         Set<String> watched = new TreeSet<>();
         for (RegisteredController<?> c : registered()) {
+            if (!io.fabric8.kubernetes.api.model.Namespaced.class.isAssignableFrom(c.getConfiguration().getResourceClass())) {
+                // the ClusterSalesforceOrg controller watches cluster-wide in any install: it says nothing about namespaces
+                continue;
+            }
             if (c.getConfiguration().getInformerConfig().watchAllNamespaces()) {
                 return Set.of();
             }
@@ -68,7 +90,77 @@ public final class ScannedResources {
         return watched;
     }
 
+    /** The SalesforceOrgs of the scanned namespaces, then every ClusterSalesforceOrg as its SalesforceOrg view. */
     public List<SalesforceOrg> orgs() {
+        List<SalesforceOrg> out = new ArrayList<>(namespacedOrgs());
+        clusterOrgs().forEach(o -> out.add(clusterOrgs.view(o)));
+        return out;
+    }
+
+    private List<ClusterSalesforceOrg> clusterOrgs() {
+        Optional<ResourceCache<ClusterSalesforceOrg>> cache = cache(ClusterSalesforceOrg.class, Set.of());
+        return cache.isPresent() ? cache.get().list().toList() : kube.resources(ClusterSalesforceOrg.class).list().getItems();
+    }
+
+    /** A ClusterSalesforceOrg by name, as its SalesforceOrg view. */
+    public Optional<SalesforceOrg> clusterOrg(String name) {
+        return clusterOrgs().stream().filter(o -> name.equals(o.getMetadata().getName())).findFirst().map(clusterOrgs::view);
+    }
+
+    /** The cluster object behind a view (for its Events), or the org itself. */
+    public HasMetadata eventTarget(SalesforceOrg org) {
+        if (!OrgKey.isClusterView(org)) {
+            return org;
+        }
+        Optional<ResourceCache<ClusterSalesforceOrg>> cache = cache(ClusterSalesforceOrg.class, Set.of());
+        Optional<ClusterSalesforceOrg> found = cache.isPresent() ? cache.get().get(new ResourceID(org.getMetadata().getName()))
+                : Optional.ofNullable(kube.resources(ClusterSalesforceOrg.class).withName(org.getMetadata().getName()).get());
+        return found.map(HasMetadata.class::cast).orElse(org);
+    }
+
+    /**
+     * The IntegrationUsers that use the org: of its namespace naming it as a SalesforceOrg, or, for a cluster org's
+     * view, of every scanned namespace naming it as a ClusterSalesforceOrg.
+     */
+    public List<IntegrationUser> usersOf(SalesforceOrg org) {
+        return members(IntegrationUser.class, org, u -> u.getSpec() == null ? null : u.getSpec().getOrgRef());
+    }
+
+    public List<PermissionSet> permissionSetsOf(SalesforceOrg org) {
+        return members(PermissionSet.class, org, p -> p.getSpec() == null ? null : p.getSpec().getOrgRef());
+    }
+
+    /** The PermissionSets a user of the org may refer to by resource name: those of the namespaces its users are in. */
+    public List<PermissionSet> permissionSetsNear(SalesforceOrg org) {
+        return OrgKey.isClusterView(org) ? all(PermissionSet.class) : permissionSets(org.getMetadata().getNamespace());
+    }
+
+    private <R extends HasMetadata> List<R> members(Class<R> kind, SalesforceOrg org, java.util.function.Function<R, OrgReference> ref) {
+        boolean cluster = OrgKey.isClusterView(org);
+        String name = org.getMetadata().getName();
+        List<R> candidates = cluster ? all(kind) : list(kind, org.getMetadata().getNamespace());
+        return candidates.stream().filter(r -> {
+            OrgReference to = ref.apply(r);
+            return to != null && to.cluster() == cluster && name.equals(to.getName());
+        }).toList();
+    }
+
+    /** Every resource of the kind in the scanned namespaces. */
+    private <R extends HasMetadata> List<R> all(Class<R> kind) {
+        Set<String> namespaces = namespaces();
+        Optional<ResourceCache<R>> cache = cache(kind, namespaces);
+        if (cache.isPresent()) {
+            return cache.get().list(r -> namespaces.isEmpty() || namespaces.contains(r.getMetadata().getNamespace())).toList();
+        }
+        if (namespaces.isEmpty()) {
+            return kube.resources(kind).inAnyNamespace().list().getItems();
+        }
+        List<R> out = new ArrayList<>();
+        namespaces.forEach(ns -> out.addAll(list(kind, ns)));
+        return out;
+    }
+
+    private List<SalesforceOrg> namespacedOrgs() {
         Set<String> namespaces = namespaces();
         Optional<ResourceCache<SalesforceOrg>> cache = cache(SalesforceOrg.class, namespaces);
         if (cache.isPresent()) {

@@ -60,6 +60,11 @@ public final class OrgExporter {
     }
 
     public static List<Exported> export(SalesforceClient client, String namespace, String orgName, Instant now) {
+        return export(client, namespace, new OrgReference(orgName), now);
+    }
+
+    /** @param orgRef what the exported resources refer to: a SalesforceOrg in {@code namespace}, or a ClusterSalesforceOrg */
+    public static List<Exported> export(SalesforceClient client, String namespace, OrgReference orgRef, Instant now) {
         String operatorUserId = client.describeOrg(List.of(), List.of()).operatorUserId();
         OrgExportRead read = client.exportRead(now.minus(Duration.ofDays(ExportRules.LOOKBACK_DAYS)));
         Map<UserState, String> users = new LinkedHashMap<>();
@@ -84,13 +89,13 @@ public final class OrgExporter {
             String name = names.unique(state.name());
             resourceBySet.put(state.name().toLowerCase(Locale.ROOT), name);
             out.add(new Exported("PermissionSet", name, document(permissionSetComments(state, setUsers.get(setName.toLowerCase(Locale.ROOT))),
-                    permissionSet(state, read, namespace, orgName, name))));
+                    permissionSet(state, read, namespace, orgRef, name))));
         }
         for (Map.Entry<UserState, String> e : users.entrySet()) {
             UserState u = e.getKey();
             String name = names.unique(u.user().username().substring(0, u.user().username().indexOf('@')));
             out.add(new Exported("IntegrationUser", name, document(userComments(u, e.getValue(), read, now),
-                    user(u, namespace, orgName, name, resourceBySet))));
+                    user(u, namespace, orgRef, name, resourceBySet))));
         }
         return out;
     }
@@ -104,12 +109,12 @@ public final class OrgExporter {
         return sb.toString();
     }
 
-    static PermissionSet permissionSet(PermissionSetState state, OrgExportRead read, String namespace, String orgName, String name) {
+    static PermissionSet permissionSet(PermissionSetState state, OrgExportRead read, String namespace, OrgReference orgRef, String name) {
         PermissionSet ps = new PermissionSet();
         ps.getMetadata().setName(name);
         ps.getMetadata().setNamespace(namespace);
         PermissionSetSpec spec = new PermissionSetSpec();
-        spec.setOrgRef(new OrgReference(orgName));
+        spec.setOrgRef(new OrgReference(orgRef.getKind(), orgRef.getName()));
         spec.setName(state.name());
         spec.setLabel(state.fields().label());
         String description = Installation.untagged(state.fields().description());
@@ -130,13 +135,13 @@ public final class OrgExporter {
         return ps;
     }
 
-    static IntegrationUser user(UserState u, String namespace, String orgName, String name, Map<String, String> resourceBySet) {
+    static IntegrationUser user(UserState u, String namespace, OrgReference orgRef, String name, Map<String, String> resourceBySet) {
         IntegrationUser user = new IntegrationUser();
         user.getMetadata().setName(name);
         user.getMetadata().setNamespace(namespace);
         IntegrationUserSpec spec = new IntegrationUserSpec();
         var f = u.user().fields();
-        spec.setOrgRef(new OrgReference(orgName));
+        spec.setOrgRef(new OrgReference(orgRef.getKind(), orgRef.getName()));
         spec.setUsername(u.user().username());
         spec.setEmail(f.email());
         spec.setFirstName(f.firstName());

@@ -50,6 +50,8 @@ public final class LocalMode {
             System.setProperty(LocalApplication.SALESFORCE_URL_PROPERTY, emulator.baseUrl());
             // credentials may go to this emulator (plain http on loopback) and to Salesforce's domains, nowhere else
             System.setProperty("sfio.trusted-urls", emulator.baseUrl());
+            // ClusterSalesforceOrg credentials: the namespace local mode's own Secret lives in
+            System.setProperty("sfio.cluster-secrets-namespace", NAMESPACE);
             Quarkus.run(LocalApplication.class, args);
         }
     }

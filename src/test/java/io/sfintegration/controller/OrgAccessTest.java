@@ -40,7 +40,25 @@ class OrgAccessTest {
         };
         OrgCatalog catalog = new OrgCatalog(Clock.systemUTC());
         catalog.put(OrgCatalog.key("default", "org"), snapshot(List.of()));
-        OrgAccess access = new OrgGate(clients, catalog).open("default", "org", java.util.Optional.of(readyOrg()));
+        SalesforceOrg org = readyOrg();
+        OrgDirectory directory = new OrgDirectory() {
+            @Override
+            public java.util.Optional<SalesforceOrg> namespaced(String namespace, String name) {
+                return "default".equals(namespace) && "org".equals(name) ? java.util.Optional.of(org) : java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<io.sfintegration.api.v1alpha1.ClusterSalesforceOrg> cluster(String name) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<io.fabric8.kubernetes.api.model.Namespace> namespace(String name) {
+                return java.util.Optional.empty();
+            }
+        };
+        OrgAccess access = new OrgGate(clients, catalog, new ClusterOrgs("default"))
+                .admit("default", new io.sfintegration.api.v1alpha1.OrgReference("org"), directory, o -> java.util.Optional.empty());
         assertThat(access.snapshot().orgId()).isEqualTo("00D5g0000000001EAA");
         assertThat(built).as("credentials read for a no-op").hasValue(0);
         access.client();

@@ -26,7 +26,8 @@ class HelmChartTest {
     void defaultsWatchAllNamespacesWithAClusterRole() {
         var docs = documents(render(Map.of()));
         assertThat(named(docs, "ClusterRole", ChartFiles.RELEASE).path("rules").toString()).contains("integrationusers");
-        assertThat(names(docs, "ClusterRoleBinding")).containsExactlyInAnyOrder(ChartFiles.RELEASE, ChartFiles.RELEASE + "-auth-reviews");
+        assertThat(names(docs, "ClusterRoleBinding")).containsExactlyInAnyOrder(ChartFiles.RELEASE, ChartFiles.RELEASE + "-auth-reviews",
+                ChartFiles.RELEASE + "-cluster-orgs");
         assertThat(env(deployment(docs))).containsEntry("QUARKUS_OPERATOR_SDK_NAMESPACES", "JOSDK_ALL_NAMESPACES")
                 .containsEntry("SFIO_LEADER_ELECTION_ENABLED", "false")
                 .containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true")
@@ -54,16 +55,25 @@ class HelmChartTest {
     @Test
     void watchNamespacesGetOneRoleEachAndNoClusterRole() {
         var docs = documents(render(Map.of("watchNamespaces[0]", "team-a", "watchNamespaces[1]", "team-b")));
-        // the only cluster-wide grants are the reviews for the HTTP API and the unbound tenant/reader roles:
-        // the operator reads Secrets and our resources through namespaced Roles only
+        // the only cluster-wide grants are the reviews for the HTTP API, the unbound tenant/reader roles, and reading
+        // the cluster-scoped ClusterSalesforceOrgs and Namespaces: the operator reads Secrets and our namespaced
+        // resources through namespaced Roles only (a cluster org's Secrets: in the release namespace)
         assertThat(names(docs, "ClusterRole")).containsExactlyInAnyOrder(ChartFiles.RELEASE + "-auth-reviews",
                 ChartFiles.RELEASE + "-http-api-reader", ChartFiles.RELEASE + "-edit", ChartFiles.RELEASE + "-view",
-                ChartFiles.RELEASE + "-cluster-org-admin");
+                ChartFiles.RELEASE + "-cluster-org-admin", ChartFiles.RELEASE + "-cluster-orgs");
         assertThat(ofKind(docs, "ClusterRole")).allSatisfy(r -> assertThat(r.path("rules").toString()).doesNotContain("secrets"));
-        assertThat(names(docs, "ClusterRoleBinding")).containsExactly(ChartFiles.RELEASE + "-auth-reviews");
+        var clusterOrgRules = named(docs, "ClusterRole", ChartFiles.RELEASE + "-cluster-orgs").path("rules");
+        assertThat(verbs(clusterOrgRules, "", "namespaces")).containsExactlyInAnyOrder("get", "list", "watch");
+        assertThat(verbs(clusterOrgRules, "sfintegration.io", "clustersalesforceorgs")).containsExactlyInAnyOrder("get", "list", "watch", "update", "patch");
+        assertThat(verbs(clusterOrgRules, "sfintegration.io", "clustersalesforceorgs/status")).containsExactlyInAnyOrder("update", "patch");
+        assertThat(names(docs, "ClusterRoleBinding")).containsExactlyInAnyOrder(ChartFiles.RELEASE + "-auth-reviews", ChartFiles.RELEASE + "-cluster-orgs");
+        var secretsRole = named(docs, "Role", ChartFiles.RELEASE + "-cluster-org-secrets");
+        assertThat(secretsRole.at("/metadata/namespace").asText()).isEqualTo(ChartFiles.NAMESPACE);
+        assertThat(verbs(secretsRole.path("rules"), "", "secrets")).containsExactly("get");
+        assertThat(env(deployment(docs))).containsEntry("SFIO_CLUSTER_SECRETS_NAMESPACE", ChartFiles.NAMESPACE);
         var roleNamespaces = ofKind(docs, "Role").stream().map(r -> r.at("/metadata/namespace").asText()).toList();
-        assertThat(roleNamespaces).containsExactlyInAnyOrder("team-a", "team-b", ChartFiles.NAMESPACE);
-        assertThat(ofKind(docs, "RoleBinding")).hasSize(3)
+        assertThat(roleNamespaces).containsExactlyInAnyOrder("team-a", "team-b", ChartFiles.NAMESPACE, ChartFiles.NAMESPACE);
+        assertThat(ofKind(docs, "RoleBinding")).hasSize(4)
                 .allSatisfy(b -> assertThat(b.at("/subjects/0/namespace").asText()).isEqualTo(ChartFiles.NAMESPACE));
         assertThat(env(deployment(docs))).containsEntry("QUARKUS_OPERATOR_SDK_NAMESPACES", "team-a,team-b");
     }

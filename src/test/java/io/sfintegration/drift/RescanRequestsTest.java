@@ -37,8 +37,8 @@ class RescanRequestsTest {
         org.getMetadata().setName(user.getSpec().getOrgRef().getName());
         org.getMetadata().setNamespace("team-a");
         List<io.sfintegration.api.v1alpha1.SalesforceOrg> orgs = List.of(org);
-        java.util.function.Function<String, List<IntegrationUser>> usersIn =
-                ns -> kubernetes.resources(IntegrationUser.class).inNamespace(ns).list().getItems();
+        java.util.function.Function<io.sfintegration.api.v1alpha1.SalesforceOrg, List<IntegrationUser>> usersIn =
+                o -> kubernetes.resources(IntegrationUser.class).inNamespace(o.getMetadata().getNamespace()).list().getItems();
 
         Map<String, List<HasMetadata>> first = requests.byOrg(orgs, usersIn);
         assertThat(first).containsOnlyKeys("team-a/" + user.getSpec().getOrgRef().getName());

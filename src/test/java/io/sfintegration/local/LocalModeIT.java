@@ -93,7 +93,8 @@ class LocalModeIT {
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             JsonNode all = JSON.readTree(kubectl("get", "salesforce", "-o", "json"));
-            assertThat(all.path("items")).hasSize(7);
+            // the examples: SalesforceOrg local, ClusterSalesforceOrg shared (category salesforce too), 3 sets, 3 users
+            assertThat(all.path("items")).hasSize(8);
             for (JsonNode item : all.path("items")) {
                 assertThat(readyStatus(item)).as(item.path("kind").asText() + " " + item.path("metadata").path("name").asText()).isEqualTo("True");
             }

@@ -38,6 +38,8 @@ public final class OperatorHarness implements AutoCloseable {
 
     public static final String NAMESPACE = "default";
     public static final String ORG = "test-org";
+    /** Where ClusterSalesforceOrg credentials are read (sfio.cluster-secrets-namespace); no tenant namespace. */
+    public static final String CLUSTER_SECRETS_NAMESPACE = "sfio-system";
     public static final String CLIENT_ID = "emulator-client-id";
     public static final String CLIENT_SECRET = "emulator-client-secret";
 
@@ -134,7 +136,8 @@ public final class OperatorHarness implements AutoCloseable {
         SalesforceClients clients = clientsFactory.apply(operatorClient);
         budgets.add(clients.budgets());
         components = new OperatorComponents(operatorClient, clients, new SimpleMeterRegistry(), Clock.systemUTC(),
-                options.orgSettings());
+                options.orgSettings(), new io.sfintegration.controller.ownership.Installation("harness"),
+                new io.sfintegration.controller.ClusterOrgs(CLUSTER_SECRETS_NAMESPACE));
         operator = new Operator(o -> {
             // server-side apply on, as in production: the embedded API implements it (FieldManagerDispatcher)
             o.withKubernetesClient(operatorClient)
@@ -217,8 +220,71 @@ public final class OperatorHarness implements AutoCloseable {
     }
 
     public void secret(String name, java.util.Map<String, String> data) {
-        client.secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata().withName(name).endMetadata()
+        secret(NAMESPACE, name, data);
+    }
+
+    public void secret(String namespace, String name, java.util.Map<String, String> data) {
+        client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName(name).endMetadata()
                 .addToStringData(data).build()).createOr(r -> r.update());
+    }
+
+    /**
+     * A ClusterSalesforceOrg reaching the emulator with an access token in the Secret {@code sf-token} of
+     * {@link #CLUSTER_SECRETS_NAMESPACE}; not waited for.
+     */
+    public io.sfintegration.api.v1alpha1.ClusterSalesforceOrg clusterOrg(String name, io.sfintegration.api.v1alpha1.AllowedNamespaces allowed,
+                                                                         io.sfintegration.api.v1alpha1.OrgPolicy policy) {
+        secret(CLUSTER_SECRETS_NAMESPACE, "sf-token", java.util.Map.of("token", emulator.issueAccessToken(emulator.adminUsername())));
+        OrgAuth auth = new OrgAuth();
+        auth.setAccessTokenSecretRef(new SecretKeyRef("sf-token", "token"));
+        io.sfintegration.api.v1alpha1.ClusterSalesforceOrg org = new io.sfintegration.api.v1alpha1.ClusterSalesforceOrg();
+        org.getMetadata().setName(name);
+        io.sfintegration.api.v1alpha1.ClusterSalesforceOrgSpec spec = new io.sfintegration.api.v1alpha1.ClusterSalesforceOrgSpec();
+        spec.setInstanceUrl(emulator.baseUrl());
+        spec.setAuth(auth);
+        spec.setAllowedNamespaces(allowed);
+        spec.setPolicy(policy);
+        org.setSpec(spec);
+        return client.resource(org).create();
+    }
+
+    /** A namespace with these labels (created, or its labels replaced). */
+    public void namespace(String name, java.util.Map<String, String> labels) {
+        if (client.namespaces().withName(name).get() == null) {
+            client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName(name)
+                    .withLabels(labels).endMetadata().build()).create();
+        } else {
+            client.namespaces().withName(name).edit(n -> {
+                n.getMetadata().setLabels(labels);
+                return n;
+            });
+        }
+    }
+
+    /** Waits until the cluster-scoped resource's condition has the status and reason for its current generation. */
+    public <T extends CustomResource<?, ? extends ConditionedStatus>> T awaitClusterCondition(Class<T> kind, String name, String type,
+                                                                                                String status, String reason) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            T r = client.resources(kind).withName(name).get();
+            return r != null && r.getStatus() != null && r.getStatus().condition(type)
+                    .filter(c -> status.equals(c.getStatus()) && (reason == null || reason.equals(c.getReason()))
+                            && r.getMetadata().getGeneration().equals(c.getObservedGeneration()))
+                    .isPresent();
+        });
+        return client.resources(kind).withName(name).get();
+    }
+
+    /** Waits until the namespaced resource's condition has the status and reason for its current generation. */
+    public <T extends CustomResource<?, ? extends ConditionedStatus>> T awaitCondition(String namespace, Class<T> kind, String name,
+                                                                                         String type, String status, String reason) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            T r = client.resources(kind).inNamespace(namespace).withName(name).get();
+            return r != null && r.getStatus() != null && r.getStatus().condition(type)
+                    .filter(c -> status.equals(c.getStatus()) && (reason == null || reason.equals(c.getReason()))
+                            && r.getMetadata().getGeneration().equals(c.getObservedGeneration()))
+                    .isPresent();
+        });
+        return client.resources(kind).inNamespace(namespace).withName(name).get();
     }
 
     public <T extends HasMetadata> T create(T resource) {

@@ -19,7 +19,7 @@ public class IntegrationUserSpec {
 
     @Required
     @ValidationRule(value = "self == oldSelf", message = "orgRef is immutable: the user belongs to the org it was made in; create a new resource instead")
-    @JsonPropertyDescription("The SalesforceOrg (same namespace) the user lives in. Immutable.")
+    @JsonPropertyDescription("The org the user lives in: a SalesforceOrg in the same namespace, or a ClusterSalesforceOrg that allows this namespace. Immutable.")
     private OrgReference orgRef;
 
     @Required

@@ -1,6 +1,7 @@
 package io.sfintegration.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Min;
 
 import java.util.List;
 
@@ -23,8 +24,23 @@ public class OrgPolicy {
     private Boolean allowViewAllRecords;
 
     @JsonPropertyDescription("API names (glob patterns with * and ?) of existing permission sets that IntegrationUser.spec.permissionSets[].name may reference. "
-            + "Absent on a SalesforceOrg: any.")
+            + "Absent on a SalesforceOrg: any; absent on a ClusterSalesforceOrg: none (tenants bring their own PermissionSet resources).")
     private List<String> allowedPermissionSetNames;
+
+    // ClusterSalesforceOrg only: the SalesforceOrg CRD refuses it with a CEL rule (CrdPostProcessing), since a
+    // namespaced org already belongs to one namespace and the platform does not set its policy
+    @Min(0)
+    @JsonPropertyDescription("ClusterSalesforceOrg only: how many IntegrationUsers one namespace may hold in this org (licence seats cost money). "
+            + "The oldest (creationTimestamp, then name) are within the quota; the others are Ready=False PolicyViolation and take no seat. Absent: no quota.")
+    private Integer maxUsersPerNamespace;
+
+    public Integer getMaxUsersPerNamespace() {
+        return maxUsersPerNamespace;
+    }
+
+    public void setMaxUsersPerNamespace(Integer maxUsersPerNamespace) {
+        this.maxUsersPerNamespace = maxUsersPerNamespace;
+    }
 
     public List<String> getForbiddenUserPermissions() {
         return forbiddenUserPermissions;

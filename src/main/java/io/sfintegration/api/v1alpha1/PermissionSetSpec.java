@@ -17,7 +17,7 @@ public class PermissionSetSpec {
 
     @Required
     @ValidationRule(value = "self == oldSelf", message = "orgRef is immutable: the permission set belongs to the org it was made in; create a new resource instead")
-    @JsonPropertyDescription("The SalesforceOrg (same namespace) this permission set lives in. Immutable.")
+    @JsonPropertyDescription("The org this permission set lives in: a SalesforceOrg in the same namespace, or a ClusterSalesforceOrg that allows this namespace. Immutable.")
     private OrgReference orgRef;
 
     @Required

@@ -3,6 +3,7 @@ package io.sfintegration.controller.ownership;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
+import io.sfintegration.api.v1alpha1.OrgReference;
 import io.sfintegration.api.v1alpha1.SalesforceOrg;
 
 import java.util.Comparator;
@@ -25,17 +26,17 @@ public final class Claims<R extends HasMetadata> {
 
     private final String index;
     private final Function<R, String> claimedName;
-    private final Function<R, String> orgRefName;
+    private final Function<R, OrgReference> orgRef;
 
     /**
      * @param index       name of the cache index this instance registers
      * @param claimedName the Salesforce name the resource claims (null: none)
-     * @param orgRefName  the name of the resource's SalesforceOrg (in the resource's namespace)
+     * @param orgRef      the resource's orgRef (a SalesforceOrg in its namespace or a ClusterSalesforceOrg)
      */
-    public Claims(String index, Function<R, String> claimedName, Function<R, String> orgRefName) {
+    public Claims(String index, Function<R, String> claimedName, Function<R, OrgReference> orgRef) {
         this.index = index;
         this.claimedName = claimedName;
-        this.orgRefName = orgRefName;
+        this.orgRef = orgRef;
     }
 
     public void register(IndexerResourceCache<R> cache) {
@@ -56,10 +57,10 @@ public final class Claims<R extends HasMetadata> {
     /**
      * The resource that holds {@code name} in org {@code orgId}, if it is another one than {@code resource}.
      *
-     * @param orgOf looks up a SalesforceOrg by namespace and name (from the informer cache)
+     * @param orgOf looks up the org a reference from a namespace names (OrgGate#lookup, from the informer caches)
      */
     public Optional<R> otherHolder(R resource, String name, String orgId, IndexedResourceCache<R> cache,
-                                   BiFunction<String, String, Optional<SalesforceOrg>> orgOf) {
+                                   BiFunction<String, OrgReference, Optional<SalesforceOrg>> orgOf) {
         if (name == null || orgId == null) {
             return Optional.empty();
         }
@@ -72,16 +73,16 @@ public final class Claims<R extends HasMetadata> {
     }
 
     /** The org a resource reaches: as recorded when it took ownership, else as its SalesforceOrg reports now. */
-    private String orgIdOf(R candidate, BiFunction<String, String, Optional<SalesforceOrg>> orgOf) {
+    private String orgIdOf(R candidate, BiFunction<String, OrgReference, Optional<SalesforceOrg>> orgOf) {
         Optional<String> recorded = OwnershipRecords.read(candidate).map(OwnershipRecord::org);
         if (recorded.isPresent()) {
             return recorded.get();
         }
-        String orgName = orgRefName.apply(candidate);
-        if (orgName == null) {
+        OrgReference ref = orgRef.apply(candidate);
+        if (ref == null || ref.getName() == null) {
             return null;
         }
-        return orgOf.apply(candidate.getMetadata().getNamespace(), orgName)
+        return orgOf.apply(candidate.getMetadata().getNamespace(), ref)
                 .filter(o -> o.getStatus() != null).map(o -> o.getStatus().getOrgId()).orElse(null);
     }
 

@@ -27,7 +27,10 @@ import io.sfintegration.controller.EventRecorder;
 import io.sfintegration.controller.Fingerprint;
 import io.sfintegration.controller.OrgAccess;
 import io.sfintegration.controller.OrgCatalog;
-import io.sfintegration.controller.OrgEventSource;
+import io.sfintegration.controller.ClusterOrgs;
+import io.sfintegration.controller.OrgEventSources;
+import io.sfintegration.controller.OrgRefusedException;
+import io.sfintegration.api.v1alpha1.OrgReference;
 import io.sfintegration.controller.OrgGate;
 import io.sfintegration.controller.policy.OrgPolicyCheck;
 import io.sfintegration.controller.OrgNotReadyException;
@@ -93,15 +96,16 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
     private final OwnershipRecords records;
     private final Claims<PermissionSet> claims = new Claims<>("permissionSetName",
             ps -> ps.getSpec() == null ? null : ps.getSpec().getName(),
-            ps -> ps.getSpec() == null || ps.getSpec().getOrgRef() == null ? null : ps.getSpec().getOrgRef().getName());
-    private volatile InformerEventSource<SalesforceOrg, PermissionSet> orgs;
+            PermissionSetReconciler::orgRef);
+    private volatile OrgEventSources<PermissionSet> orgs;
     private volatile InformerEventSource<IntegrationUser, PermissionSet> users;
     private final CallBudgets budgets;
 
     @Inject
     public PermissionSetReconciler(SalesforceClients clients, OrgCatalog catalog, EventRecorder events,
-                                   ResyncRequests resync, Clock clock, KubernetesClient kubernetes, Installation installation) {
-        this.gate = new OrgGate(clients, catalog);
+                                   ResyncRequests resync, Clock clock, KubernetesClient kubernetes, Installation installation,
+                                   ClusterOrgs clusterOrgs) {
+        this.gate = new OrgGate(clients, catalog, clusterOrgs);
         this.budgets = clients.budgets();
         this.catalog = catalog;
         this.events = events;
@@ -120,10 +124,15 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
     @Override
     public List<EventSource<?, PermissionSet>> prepareEventSources(EventSourceContext<PermissionSet> context) {
         claims.register(context.getPrimaryCache());
-        orgs = OrgEventSource.create(context, PermissionSet.class,
-                ps -> ps.getSpec() == null || ps.getSpec().getOrgRef() == null ? null : ps.getSpec().getOrgRef().getName());
+        orgs = new OrgEventSources<>(context, PermissionSet.class, PermissionSetReconciler::orgRef);
         users = UserReferences.create(context);
-        return List.of(orgs, users, resync.eventSourceFor(PermissionSet.class));
+        List<EventSource<?, PermissionSet>> sources = new java.util.ArrayList<>(orgs.eventSources());
+        sources.addAll(List.of(users, resync.eventSourceFor(PermissionSet.class)));
+        return sources;
+    }
+
+    private static OrgReference orgRef(PermissionSet ps) {
+        return ps.getSpec() == null ? null : ps.getSpec().getOrgRef();
     }
 
     /** Every Salesforce call of the reconcile is charged to its budget; the call beyond it is refused. */
@@ -164,18 +173,15 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
             return stop(ps, before, status, generation, Reasons.INVALID_SPEC,
                     "The spec is invalid, nothing was sent to Salesforce: " + String.join("; ", problems), null);
         }
-        // the org's guardrails, from the cached org alone: a violation costs no Salesforce call at all. They guard writes,
-        // so an observed resource (no write, ever) is checked when it switches to Manage: a brownfield set holding
-        // ModifyAllData can be observed and planned, not managed.
-        Optional<String> violation = spec.observeOnly() ? Optional.empty() : context.getSecondaryResource(SalesforceOrg.class)
-                .flatMap(o -> OrgPolicyCheck.permissionSet(o.getSpec().getPolicy(), spec));
-        if (violation.isPresent()) {
-            return stop(ps, before, status, generation, Reasons.POLICY_VIOLATION, "SalesforceOrg " + spec.getOrgRef().getName()
-                    + " does not allow this: " + violation.get() + ". Nothing was sent to Salesforce; what exists there is left as it is.", null);
-        }
+        // the namespace and the org's guardrails, from the cached org alone: a refusal costs no Salesforce call at all.
+        // They guard writes, so an observed resource (no write, ever) is checked when it switches to Manage: a
+        // brownfield set holding ModifyAllData can be observed and planned, not managed.
         OrgAccess org;
         try {
-            org = gate.open(ps.getMetadata().getNamespace(), spec.getOrgRef().getName(), context.getSecondaryResource(SalesforceOrg.class));
+            org = gate.admit(ps.getMetadata().getNamespace(), spec.getOrgRef(), orgs,
+                    o -> spec.observeOnly() ? Optional.empty() : OrgPolicyCheck.permissionSet(o.getSpec().getPolicy(), spec));
+        } catch (OrgRefusedException e) {
+            return stop(ps, before, status, generation, e.reason(), e.getMessage(), null);
         } catch (OrgNotReadyException e) {
             statuses.waiting(status, generation, e.reason(), e.getMessage());
             return StatusPatches.patchIfChanged(ps, before, status, WAIT_FOR_ORG);
@@ -184,8 +190,8 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
         Optional<OwnershipRecord> record = OwnershipRecords.read(ps);
         if (record.isPresent() && !orgId.equals(record.get().org())) {
             return stop(ps, before, status, generation, Reasons.ORG_IDENTITY_CHANGED, "This resource's permission set was recorded in org "
-                    + record.get().org() + ", but SalesforceOrg " + spec.getOrgRef().getName() + " now reaches org " + orgId
-                    + "; nothing is written until a person points the SalesforceOrg back or re-creates this resource.", null);
+                    + record.get().org() + ", but " + OrgGate.describe(ps.getMetadata().getNamespace(), spec.getOrgRef()) + " now reaches org " + orgId
+                    + "; nothing is written until a person points the org back or re-creates this resource.", null);
         }
         Optional<PermissionSet> holder = claims.otherHolder(ps, spec.getName(), orgId, context.getPrimaryCache(), this::org);
         if (holder.isPresent()) {
@@ -297,9 +303,9 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
         return org.client().findPermissionSets(List.of(name)).get(name.toLowerCase(Locale.ROOT));
     }
 
-    private Optional<SalesforceOrg> org(String namespace, String name) {
-        InformerEventSource<SalesforceOrg, PermissionSet> source = orgs;
-        return source == null ? Optional.empty() : source.get(new ResourceID(name, namespace));
+    private Optional<SalesforceOrg> org(String namespace, OrgReference ref) {
+        OrgEventSources<PermissionSet> source = orgs;
+        return source == null ? Optional.empty() : gate.lookup(namespace, ref, source);
     }
 
     @Override
@@ -346,7 +352,7 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
         }
         OrgAccess org;
         try {
-            org = gate.open(ps.getMetadata().getNamespace(), ps.getSpec().getOrgRef().getName(), context.getSecondaryResource(SalesforceOrg.class));
+            org = gate.openForRetirement(ps.getMetadata().getNamespace(), ps.getSpec().getOrgRef(), orgs);
         } catch (OrgNotReadyException e) {
             String message = "Permission set " + name + " is not deleted yet: " + e.getMessage()
                     + ". The finalizer stays until the org is reachable (or set spec.deletionPolicy: Orphan to leave the set).";

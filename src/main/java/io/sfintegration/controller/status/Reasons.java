@@ -20,6 +20,8 @@ public final class Reasons {
     public static final String INVALID_SPEC = "InvalidSpec";
     public static final String ORG_NOT_READY = "OrgNotReady";
     public static final String ORG_NOT_FOUND = "OrgNotFound";
+    /** A ClusterSalesforceOrg whose spec.allowedNamespaces does not allow the resource's namespace. */
+    public static final String NAMESPACE_NOT_ALLOWED = "NamespaceNotAllowed";
     public static final String SECRET_NOT_FOUND = "SecretNotFound";
     public static final String INVALID_CREDENTIALS = "InvalidCredentials";
     public static final String AUTHENTICATION_FAILED = "AuthenticationFailed";

@@ -53,7 +53,9 @@ final class DesiredUserResolver {
                     // a set being deleted is desired absent: the user lets go of it and keeps converging the rest
                     continue;
                 }
-                if (!ps.getSpec().getOrgRef().getName().equals(spec.getOrgRef().getName())) {
+                // kind and name: a SalesforceOrg and a ClusterSalesforceOrg of one name are two orgs
+                if (!io.sfintegration.controller.OrgGate.key(ps.getMetadata().getNamespace(), ps.getSpec().getOrgRef())
+                        .equals(io.sfintegration.controller.OrgGate.key(ps.getMetadata().getNamespace(), spec.getOrgRef()))) {
                     throw new ResolutionException(Reasons.INVALID_SPEC, "PermissionSet " + ref.getRef() + " belongs to org "
                             + ps.getSpec().getOrgRef().getName() + ", not " + spec.getOrgRef().getName(), false);
                 }

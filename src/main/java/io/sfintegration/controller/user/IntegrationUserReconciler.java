@@ -23,7 +23,12 @@ import io.sfintegration.controller.EventRecorder;
 import io.sfintegration.controller.Fingerprint;
 import io.sfintegration.controller.OrgAccess;
 import io.sfintegration.controller.OrgCatalog;
-import io.sfintegration.controller.OrgEventSource;
+import io.sfintegration.controller.ClusterOrgs;
+import io.sfintegration.controller.OrgEventSources;
+import io.sfintegration.controller.OrgRefusedException;
+import io.sfintegration.controller.policy.NamespaceQuota;
+import io.sfintegration.api.v1alpha1.OrgPolicy;
+import io.sfintegration.api.v1alpha1.OrgReference;
 import io.sfintegration.controller.OrgGate;
 import io.sfintegration.controller.policy.OrgPolicyCheck;
 import io.sfintegration.controller.OrgNotReadyException;
@@ -91,14 +96,15 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
     private final UserObservation observation;
     private final Claims<IntegrationUser> claims = new Claims<>("username",
             u -> u.getSpec() == null ? null : u.getSpec().getUsername(),
-            u -> u.getSpec() == null || u.getSpec().getOrgRef() == null ? null : u.getSpec().getOrgRef().getName());
-    private volatile InformerEventSource<SalesforceOrg, IntegrationUser> orgs;
+            IntegrationUserReconciler::orgRef);
+    private volatile OrgEventSources<IntegrationUser> orgs;
     private final CallBudgets budgets;
 
     @Inject
     public IntegrationUserReconciler(SalesforceClients clients, OrgCatalog catalog, EventRecorder events,
-                                     ResyncRequests resync, Clock clock, KubernetesClient kubernetes, Installation installation) {
-        this.gate = new OrgGate(clients, catalog);
+                                     ResyncRequests resync, Clock clock, KubernetesClient kubernetes, Installation installation,
+                                     ClusterOrgs clusterOrgs) {
+        this.gate = new OrgGate(clients, catalog, clusterOrgs);
         this.budgets = clients.budgets();
         this.resolver = new DesiredUserResolver(catalog);
         this.conditions = new StatusConditions(clock);
@@ -115,9 +121,30 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
     @Override
     public List<EventSource<?, IntegrationUser>> prepareEventSources(EventSourceContext<IntegrationUser> context) {
         claims.register(context.getPrimaryCache());
-        orgs = OrgEventSource.create(context, IntegrationUser.class,
-                u -> u.getSpec() == null || u.getSpec().getOrgRef() == null ? null : u.getSpec().getOrgRef().getName());
-        return List.of(orgs, PermissionSetEventSource.create(context), resync.eventSourceFor(IntegrationUser.class));
+        orgs = new OrgEventSources<>(context, IntegrationUser.class, IntegrationUserReconciler::orgRef);
+        List<EventSource<?, IntegrationUser>> sources = new java.util.ArrayList<>(orgs.eventSources());
+        sources.addAll(List.of(PermissionSetEventSource.create(context), QuotaEventSource.create(context),
+                resync.eventSourceFor(IntegrationUser.class)));
+        return sources;
+    }
+
+    private static OrgReference orgRef(IntegrationUser u) {
+        return u.getSpec() == null ? null : u.getSpec().getOrgRef();
+    }
+
+    /**
+     * The org's policy for this user: the permission sets it names, and for a cluster org the namespace's quota.
+     * An observed user (no write, ever) is checked when it switches to Manage.
+     */
+    private Optional<String> policy(IntegrationUser user, SalesforceOrg org, Context<IntegrationUser> context) {
+        if (user.getSpec().observeOnly()) {
+            return Optional.empty();
+        }
+        boolean cluster = OrgGate.isCluster(org);
+        OrgPolicy policy = org.getSpec().getPolicy();
+        return OrgPolicyCheck.user(policy, user.getSpec(), cluster).or(() -> !cluster || policy == null ? Optional.empty()
+                : NamespaceQuota.check(user, policy.getMaxUsersPerNamespace(),
+                QuotaEventSource.sameOrg(context.getPrimaryCache().list(user.getMetadata().getNamespace()).toList(), user)));
     }
 
     /** Every Salesforce call of the reconcile is charged to its budget; the call beyond it is refused. */
@@ -144,18 +171,12 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
             return stop(user, before, status, generation, Reasons.INVALID_SPEC,
                     "The spec is invalid, nothing was sent to Salesforce: " + String.join("; ", problems), null);
         }
-        // the org's guardrails, from the cached org alone: a violation costs no Salesforce call at all. They guard writes,
-        // so an observed resource (no write, ever) is checked when it switches to Manage: a brownfield set holding
-        // ModifyAllData can be observed and planned, not managed.
-        Optional<String> violation = spec.observeOnly() ? Optional.empty() : context.getSecondaryResource(SalesforceOrg.class)
-                .flatMap(o -> OrgPolicyCheck.user(o.getSpec().getPolicy(), spec, false));
-        if (violation.isPresent()) {
-            return stop(user, before, status, generation, Reasons.POLICY_VIOLATION, "SalesforceOrg " + spec.getOrgRef().getName()
-                    + " does not allow this: " + violation.get() + ". Nothing was sent to Salesforce; what exists there is left as it is.", null);
-        }
+        // the namespace and the org's guardrails, from the cached org alone: a refusal costs no Salesforce call at all
         OrgAccess org;
         try {
-            org = gate.open(user.getMetadata().getNamespace(), spec.getOrgRef().getName(), context.getSecondaryResource(SalesforceOrg.class));
+            org = gate.admit(user.getMetadata().getNamespace(), spec.getOrgRef(), orgs, o -> policy(user, o, context));
+        } catch (OrgRefusedException e) {
+            return stop(user, before, status, generation, e.reason(), e.getMessage(), null);
         } catch (OrgNotReadyException e) {
             statuses.waiting(status, generation, e.reason(), e.getMessage());
             return StatusPatches.patchIfChanged(user, before, status, WAIT_FOR_ORG);
@@ -164,8 +185,8 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
         Optional<OwnershipRecord> record = OwnershipRecords.read(user);
         if (record.isPresent() && !orgId.equals(record.get().org())) {
             return stop(user, before, status, generation, Reasons.ORG_IDENTITY_CHANGED, "This resource's user was recorded in org "
-                    + record.get().org() + ", but SalesforceOrg " + spec.getOrgRef().getName() + " now reaches org " + orgId
-                    + "; nothing is written until a person points the SalesforceOrg back or re-creates this resource.", null);
+                    + record.get().org() + ", but " + OrgGate.describe(user.getMetadata().getNamespace(), spec.getOrgRef()) + " now reaches org " + orgId
+                    + "; nothing is written until a person points the org back or re-creates this resource.", null);
         }
         Optional<IntegrationUser> holder = claims.otherHolder(user, spec.getUsername(), orgId, context.getPrimaryCache(), this::org);
         if (holder.isPresent()) {
@@ -269,9 +290,9 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
         return org.client().findUsersByUsername(List.of(username)).get(username.toLowerCase(Locale.ROOT));
     }
 
-    private Optional<SalesforceOrg> org(String namespace, String name) {
-        InformerEventSource<SalesforceOrg, IntegrationUser> source = orgs;
-        return source == null ? Optional.empty() : source.get(new ResourceID(name, namespace));
+    private Optional<SalesforceOrg> org(String namespace, OrgReference ref) {
+        OrgEventSources<IntegrationUser> source = orgs;
+        return source == null ? Optional.empty() : gate.lookup(namespace, ref, source);
     }
 
     private UpdateControl<IntegrationUser> stop(IntegrationUser user, IntegrationUserStatus before, IntegrationUserStatus status,
@@ -319,7 +340,7 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
         }
         OrgAccess org;
         try {
-            org = gate.open(user.getMetadata().getNamespace(), user.getSpec().getOrgRef().getName(), context.getSecondaryResource(SalesforceOrg.class));
+            org = gate.openForRetirement(user.getMetadata().getNamespace(), user.getSpec().getOrgRef(), orgs);
         } catch (OrgNotReadyException e) {
             String message = "User " + user.getSpec().getUsername() + " is not retired yet: " + e.getMessage()
                     + ". The finalizer stays until the org is reachable (or set spec.deletionPolicy: Orphan to leave the user as it is).";

@@ -15,6 +15,7 @@ public final class BundledCrds {
   /** Resource names under {@code crds/} on the classpath (the pom copies the committed, generated files there). */
   static final List<String> RESOURCES = List.of(
       "crds/salesforceorgs.sfintegration.io-v1.yml",
+      "crds/clustersalesforceorgs.sfintegration.io-v1.yml",
       "crds/permissionsets.sfintegration.io-v1.yml",
       "crds/integrationusers.sfintegration.io-v1.yml");
 

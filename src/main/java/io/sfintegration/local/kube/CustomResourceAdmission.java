@@ -55,6 +55,12 @@ final class CustomResourceAdmission implements Admission {
       errors.add(new FieldError(unknown, UNKNOWN_FIELD, "unknown field \"" + unknown + "\""));
     }
     StructuralSchema.applyDefaults(version.schema(), object);
+    if (old != null) {
+      // the API server defaults what it reads from etcd, so a transition rule (self == oldSelf) compares an object
+      // stored before a field got its default with that default, not with its absence
+      old = old.deepCopy();
+      StructuralSchema.applyDefaults(version.schema(), old);
+    }
     if (path.isStatus()) {
       // A status write validates the status only: the spec was validated when it was written.
       validate(version, object.get("status"), old == null ? null : old.get("status"), "status", errors);

@@ -70,6 +70,6 @@ public final class CoalescingSalesforceClients implements SalesforceClients, Aut
     }
 
     private static String key(SalesforceOrg org) {
-        return org.getMetadata().getNamespace() + "/" + org.getMetadata().getName();
+        return io.sfintegration.salesforce.OrgKey.of(org);
     }
 }

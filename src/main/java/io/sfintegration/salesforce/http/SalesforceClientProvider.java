@@ -153,6 +153,6 @@ public class SalesforceClientProvider implements SalesforceClients {
     }
 
     private static String key(SalesforceOrg org) {
-        return Objects.requireNonNull(org.getMetadata().getNamespace(), "namespace") + "/" + org.getMetadata().getName();
+        return io.sfintegration.salesforce.OrgKey.of(org);
     }
 }

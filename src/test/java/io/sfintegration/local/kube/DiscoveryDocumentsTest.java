@@ -17,9 +17,9 @@ class DiscoveryDocumentsTest {
   private final DiscoveryDocuments discovery = new DiscoveryDocuments(crds);
 
   @Test
-  void bundledCrdsAreTheThreeKinds() {
+  void bundledCrdsAreTheFourKinds() {
     assertThat(crds).extracting(c -> c.getSpec().getNames().getKind())
-        .containsExactlyInAnyOrder("SalesforceOrg", "PermissionSet", "IntegrationUser");
+        .containsExactlyInAnyOrder("SalesforceOrg", "ClusterSalesforceOrg", "PermissionSet", "IntegrationUser");
   }
 
   @Test
@@ -38,14 +38,14 @@ class DiscoveryDocumentsTest {
       APIResource resource = find(list, names.getPlural());
       assertThat(resource.getKind()).isEqualTo(names.getKind());
       assertThat(resource.getSingularName()).isEqualTo(names.getSingular());
-      assertThat(resource.getNamespaced()).isTrue();
+      assertThat(resource.getNamespaced()).isEqualTo(!"ClusterSalesforceOrg".equals(names.getKind()));
       assertThat(resource.getShortNames()).isEqualTo(names.getShortNames());
       assertThat(resource.getCategories()).isEqualTo(names.getCategories()).contains("salesforce");
       assertThat(resource.getVerbs()).contains("get", "list", "create", "update", "patch", "delete", "watch");
       assertThat(find(list, names.getPlural() + "/status").getVerbs()).containsExactly("get", "patch", "update");
     }
     assertThat(list.getResources()).extracting(APIResource::getShortNames).filteredOn(s -> s != null)
-        .flatExtracting(s -> s).containsExactlyInAnyOrder("sforg", "sfps", "iu");
+        .flatExtracting(s -> s).containsExactlyInAnyOrder("sforg", "csforg", "sfps", "iu");
   }
 
   @Test

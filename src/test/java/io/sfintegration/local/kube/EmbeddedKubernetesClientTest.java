@@ -32,8 +32,8 @@ class EmbeddedKubernetesClientTest {
       assertThat(kube.url()).startsWith("http://127.0.0.1:").endsWith(":" + kube.port());
       assertThat(kube.client().apiextensions().v1().customResourceDefinitions().list().getItems())
           .extracting(c -> c.getMetadata().getName())
-          .containsExactlyInAnyOrder("salesforceorgs.sfintegration.io", "permissionsets.sfintegration.io",
-              "integrationusers.sfintegration.io");
+          .containsExactlyInAnyOrder("salesforceorgs.sfintegration.io", "clustersalesforceorgs.sfintegration.io",
+              "permissionsets.sfintegration.io", "integrationusers.sfintegration.io");
       assertThat(kube.client().namespaces().withName("default").get()).isNotNull();
     }
   }

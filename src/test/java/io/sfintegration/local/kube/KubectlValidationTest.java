@@ -135,7 +135,22 @@ class KubectlValidationTest {
                 accessTokenSecretRef: {name: t, key: token}
               apiBudget: {maxDailyPercent: 101}
             """, "The SalesforceOrg \"budget-over-100\" is invalid: spec.apiBudget.maxDailyPercent: Invalid value: "
-            + "101: spec.apiBudget.maxDailyPercent in body should be less than or equal to 100"));
+            + "101: spec.apiBudget.maxDailyPercent in body should be less than or equal to 100"),
+        new Invalid("SalesforceOrg", "quota-on-namespaced-org", """
+              instanceUrl: http://127.0.0.1:17443
+              auth:
+                accessTokenSecretRef: {name: t, key: token}
+              policy: {maxUsersPerNamespace: 3}
+            """, "The SalesforceOrg \"quota-on-namespaced-org\" is invalid: spec.policy: Invalid value: \"object\": "
+            + "maxUsersPerNamespace applies to a ClusterSalesforceOrg only"),
+        new Invalid("ClusterSalesforceOrg", "cluster-two-auths", """
+              instanceUrl: http://127.0.0.1:17443
+              auth:
+                accessTokenSecretRef: {name: t, key: token}
+                clientCredentials: {clientIdSecretRef: {name: s, key: id}, clientSecretSecretRef: {name: s, key: secret}}
+              allowedNamespaces: {names: [team-a]}
+            """, "The ClusterSalesforceOrg \"cluster-two-auths\" is invalid: spec.auth: Invalid value: \"object\": "
+            + "set exactly one of jwtBearer, clientCredentials or accessTokenSecretRef"));
   }
 
   @BeforeAll

@@ -114,7 +114,7 @@ class PrinterColumnsTest {
   @Test
   void crdColumnsKeepTheDeclaredOrder() {
     Map<String, Class<?>> kinds = Map.of("IntegrationUser", IntegrationUser.class, "PermissionSet", PermissionSet.class,
-        "SalesforceOrg", SalesforceOrg.class);
+        "SalesforceOrg", SalesforceOrg.class, "ClusterSalesforceOrg", io.sfintegration.api.v1alpha1.ClusterSalesforceOrg.class);
     for (CustomResourceDefinition crd : crds) {
       Class<?> kind = kinds.get(crd.getSpec().getNames().getKind());
       List<String> declared = java.util.Arrays.stream(
@@ -152,6 +152,7 @@ class PrinterColumnsTest {
   void everyPrinterColumnPathIsSupported() {
     Map<String, JsonNode> samples = Map.of(
         "SalesforceOrg", Serialization.jsonMapper().valueToTree(sampleOrg()),
+        "ClusterSalesforceOrg", Serialization.jsonMapper().valueToTree(sampleClusterOrg()),
         "PermissionSet", Serialization.jsonMapper().valueToTree(samplePermissionSet()),
         "IntegrationUser", Serialization.jsonMapper().valueToTree(sampleUser()));
     assertThat(crds).extracting(c -> c.getSpec().getNames().getKind()).containsExactlyInAnyOrderElementsOf(samples.keySet());
@@ -175,7 +176,7 @@ class PrinterColumnsTest {
         }
       }
     }
-    assertThat(checked).as("columns checked").isEqualTo(21);
+    assertThat(checked).as("columns checked").isEqualTo(27);
   }
 
   private static ObjectMeta meta(String name) {
@@ -201,6 +202,18 @@ class PrinterColumnsTest {
     status.setOrgId("00D000000000001");
     status.setConditions(conditions("Ready"));
     org.setStatus(status);
+    return org;
+  }
+
+  /** The same columns as SalesforceOrg, on the cluster kind (no namespace). */
+  private static io.sfintegration.api.v1alpha1.ClusterSalesforceOrg sampleClusterOrg() {
+    io.sfintegration.api.v1alpha1.ClusterSalesforceOrg org = new io.sfintegration.api.v1alpha1.ClusterSalesforceOrg();
+    org.setMetadata(meta("shared"));
+    org.getMetadata().setNamespace(null);
+    io.sfintegration.api.v1alpha1.ClusterSalesforceOrgSpec spec = new io.sfintegration.api.v1alpha1.ClusterSalesforceOrgSpec();
+    spec.setInstanceUrl("https://acme.my.salesforce.com");
+    org.setSpec(spec);
+    org.setStatus(sampleOrg().getStatus());
     return org;
   }
 
