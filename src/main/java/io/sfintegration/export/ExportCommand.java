@@ -80,8 +80,9 @@ public final class ExportCommand {
         }
         String namespace = cluster ? targetNamespace : org.substring(0, org.indexOf('/'));
         String name = cluster ? clusterOrg : org.substring(org.indexOf('/') + 1);
-        Config config = kubeconfig == null ? Config.autoConfigure(null)
-                : Config.fromKubeconfig(null, Files.readString(kubeconfig), kubeconfig.toString());
+        // --kubeconfig means that file alone: fabric8's older fromKubeconfig(String...) let system properties such as
+        // kubernetes.master (left behind by anything else in the JVM) point the export at another API server
+        Config config = kubeconfig == null ? Config.autoConfigure(null) : Config.fromKubeconfig(kubeconfig.toFile());
         try (KubernetesClient kube = new KubernetesClientBuilder().withConfig(config).build()) {
             SalesforceOrg so = cluster ? clusterView(kube, name, secretsNamespace)
                     : kube.resources(SalesforceOrg.class).inNamespace(namespace).withName(name).get();

@@ -63,6 +63,16 @@ class ClusterOrgExportTest {
         String erp = Files.readString(out.resolve("20-integrationuser-erp-sync.yaml"));
         assertThat(erp).contains("  namespace: team-a\n").contains("  orgRef:\n    kind: ClusterSalesforceOrg\n    name: shared\n");
         assertThat(sf.writeCalls() - writes).as("an export writes nothing").isZero();
+        // the same through the HTTP API's resource (GET /api/v1/export/team-a/shared?kind=ClusterSalesforceOrg)
+        ExportResource api = new ExportResource(harness.client(), harness.components().clients(),
+                new io.sfintegration.controller.ClusterOrgs(OperatorHarness.CLUSTER_SECRETS_NAMESPACE), java.time.Clock.systemUTC());
+        assertThat(api.export("team-a", "shared", "ClusterSalesforceOrg"))
+                .contains("  namespace: team-a\n").contains("  orgRef:\n    kind: ClusterSalesforceOrg\n    name: shared\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> api.export("team-a", "shared", null))
+                .isInstanceOf(jakarta.ws.rs.NotFoundException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> api.export("team-a", "shared", "Org"))
+                .isInstanceOf(jakarta.ws.rs.BadRequestException.class);
+        assertThat(sf.writeCalls() - writes).as("an export writes nothing").isZero();
         // the credentials come from the cluster-secrets namespace only: elsewhere the Secret is not found
         assertThat(ExportCommand.run("--cluster-org", "shared", "--namespace", "team-a", "--kubeconfig", kubeconfig.toString(),
                 "--out", dir.resolve("none").toString(), "--trusted-url", harness.emulator().baseUrl(),

@@ -55,7 +55,7 @@ class ExportRoundTripTest {
     void exportApplyAndEveryPlanIsEmpty(@TempDir Path dir) throws Exception {
         long writesBefore = sf.writeCalls();
         // through the HTTP API's resource class, with the operator's own client for the org
-        String yaml = new ExportResource(harness.client(), harness.components().clients(), Clock.systemUTC()).export(NAMESPACE, ORG);
+        String yaml = new ExportResource(harness.client(), harness.components().clients(), new io.sfintegration.controller.ClusterOrgs("unused"), Clock.systemUTC()).export(NAMESPACE, ORG, null);
         List<OrgExporter.Exported> exported = OrgExporter.export(harness.components().clients().forOrg(harness.get(SalesforceOrg.class, ORG)),
                 NAMESPACE, ORG, Instant.now());
         assertThat(OrgExporter.join(exported)).isEqualTo(yaml);
