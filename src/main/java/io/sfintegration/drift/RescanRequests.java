@@ -1,10 +1,12 @@
 package io.sfintegration.drift;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.sfintegration.api.v1alpha1.ClusterSalesforceOrg;
 import io.sfintegration.api.v1alpha1.IntegrationUser;
 import io.sfintegration.api.v1alpha1.SalesforceOrg;
 import io.sfintegration.controller.EventRecorder;
@@ -23,7 +25,7 @@ import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * "Scan this org for drift now": the annotation {@value #ANNOTATION} on a SalesforceOrg or an IntegrationUser (set by
+ * "Scan this org for drift now": the annotation {@value #ANNOTATION} on a SalesforceOrg, a ClusterSalesforceOrg or an IntegrationUser (set by
  * the Argo CD action rescan-drift, or by {@code kubectl annotate}). The drift scanner looks for it every tick in the
  * controllers' informer caches (no API call), runs a full scan of the org, reports the outcome in an Event on each
  * resource that asked, and removes the annotation.
@@ -58,11 +60,11 @@ final class RescanRequests {
         Map<String, List<HasMetadata>> out = new LinkedHashMap<>();
         Set<String> requesting = new HashSet<>();
         for (SalesforceOrg org : orgs) {
-            // on a ClusterSalesforceOrg the annotation is not read: its view is not the object to take it off
-            if (requested(org) && !OrgKey.isClusterView(org)) {
-                requesting.add(id(org));
-                if (!alreadyAnswered(org)) {
-                    out.computeIfAbsent(OrgCatalog.key(org), k -> new ArrayList<>()).add(org);
+            if (requested(org)) {
+                HasMetadata asker = asker(org);
+                requesting.add(id(asker));
+                if (!alreadyAnswered(asker)) {
+                    out.computeIfAbsent(OrgCatalog.key(org), k -> new ArrayList<>()).add(asker);
                 }
             }
         }
@@ -96,6 +98,20 @@ final class RescanRequests {
         }
     }
 
+    /**
+     * Who asked: the SalesforceOrg itself, or for a ClusterSalesforceOrg's view (which lives in no namespace of its
+     * own) the cluster org, so the Event names it and the annotation is taken off it.
+     */
+    private static HasMetadata asker(SalesforceOrg org) {
+        if (!OrgKey.isClusterView(org)) {
+            return org;
+        }
+        ClusterSalesforceOrg cluster = new ClusterSalesforceOrg();
+        cluster.setMetadata(new ObjectMetaBuilder().withName(org.getMetadata().getName()).withUid(org.getMetadata().getUid())
+                .withResourceVersion(org.getMetadata().getResourceVersion()).withAnnotations(org.getMetadata().getAnnotations()).build());
+        return cluster;
+    }
+
     private boolean alreadyAnswered(HasMetadata resource) {
         return resource.getMetadata().getAnnotations().get(ANNOTATION).equals(answered.get(id(resource)));
     }
@@ -110,7 +126,8 @@ final class RescanRequests {
         String patch = "[{\"op\":\"test\",\"path\":\"" + POINTER + "\",\"value\":" + quote(value) + "},"
                 + "{\"op\":\"remove\",\"path\":\"" + POINTER + "\"}]";
         try {
-            kube.resources(resource.getClass()).inNamespace(resource.getMetadata().getNamespace())
+            String namespace = resource.getMetadata().getNamespace();
+            (namespace == null ? kube.resources(resource.getClass()) : kube.resources(resource.getClass()).inNamespace(namespace))
                     .withName(resource.getMetadata().getName()).patch(PatchContext.of(PatchType.JSON), patch);
         } catch (KubernetesClientException e) {
             LOG.debugf("left the %s annotation on %s %s/%s: %s", ANNOTATION, resource.getKind(), resource.getMetadata().getNamespace(),

@@ -156,20 +156,22 @@ class ClusterOrgEndToEndTest {
         policy.setMaxUsersPerNamespace(2);
         harness.clusterOrg(ORG, names("team-a"), policy);
         harness.awaitClusterCondition(ClusterSalesforceOrg.class, ORG, "Ready", "True", null);
-        harness.create(user("team-a", "older", "older@acme.example.com"));
-        harness.awaitCondition("team-a", IntegrationUser.class, "older", "Ready", "True", null);
-        harness.create(user("team-a", "newer", "newer@acme.example.com"));
-        harness.awaitCondition("team-a", IntegrationUser.class, "newer", "Ready", "True", null);
+        // creationTimestamp has second precision and both may be created in the same second, when the quota orders
+        // them by name: the names sort in creation order too, so "newest" is the same user either way
+        harness.create(user("team-a", "a-older", "older@acme.example.com"));
+        harness.awaitCondition("team-a", IntegrationUser.class, "a-older", "Ready", "True", null);
+        harness.create(user("team-a", "b-newer", "newer@acme.example.com"));
+        harness.awaitCondition("team-a", IntegrationUser.class, "b-newer", "Ready", "True", null);
         long writes = salesforce.writeCalls();
 
         harness.client().resources(ClusterSalesforceOrg.class).withName(ORG).edit(o -> {
             o.getSpec().getPolicy().setMaxUsersPerNamespace(1);
             return o;
         });
-        harness.awaitCondition("team-a", IntegrationUser.class, "newer", "Ready", "False", "PolicyViolation");
+        harness.awaitCondition("team-a", IntegrationUser.class, "b-newer", "Ready", "False", "PolicyViolation");
         // the older user is never pushed out by the newer one
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> harness.client().resources(IntegrationUser.class)
-                .inNamespace("team-a").withName("older").get().getStatus().isTrue("Ready"));
+                .inNamespace("team-a").withName("a-older").get().getStatus().isTrue("Ready"));
         assertThat(salesforce.writeCalls() - writes).as("writes caused by the lowered quota").isZero();
         assertThat(salesforce.query("SELECT Id FROM User WHERE Username = 'newer@acme.example.com' AND IsActive = true")).hasSize(1);
     }
@@ -225,6 +227,40 @@ class ClusterOrgEndToEndTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> salesforce.one("SELECT LastName FROM User WHERE Id = '" + userId + "'")
                     .path("LastName").asText().equals("Integration erp"));
             assertThat(harness.client().resources(ClusterSalesforceOrg.class).withName(ORG).get().getStatus().getLastDriftScan()).isNotNull();
+        }
+    }
+
+    @Test
+    void anAnnotatedClusterOrgIsScannedNowAndAnswered() {
+        harness.namespace("team-a", Map.of());
+        harness.clusterOrg(ORG, names("team-a"), null);
+        harness.awaitClusterCondition(ClusterSalesforceOrg.class, ORG, "Ready", "True", null);
+        harness.create(user("team-a", "erp", "erp@acme.example.com"));
+        harness.awaitCondition("team-a", IntegrationUser.class, "erp", "Ready", "True", null);
+        OperatorComponents c = harness.components();
+        DriftReport report = new DriftReport();
+        try (DriftScanner scanner = new DriftScanner(harness.client(), c.clients(), c.catalog(), c.resync(), c.events(),
+                new SimpleMeterRegistry(), java.time.Clock.systemUTC(), DriftScanSettings.defaults().withTick(Duration.ZERO, Duration.ofMillis(100)),
+                report, () -> true, ScannedResources.apiServer(harness.client(), java.util.Set.of())
+                        .withClusterOrgs(new ClusterOrgs(OperatorHarness.CLUSTER_SECRETS_NAMESPACE)))) {
+            scanner.start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> report.org("", ORG).map(o -> o.scan() != null).orElse(false));
+            var first = report.org("", ORG).orElseThrow().scan().lastScan();
+
+            // kubectl annotate csforg <name> sfintegration.io/rescan-drift=now
+            harness.client().resources(ClusterSalesforceOrg.class).withName(ORG).edit(o -> {
+                o.getMetadata().setAnnotations(new java.util.HashMap<>(Map.of("sfintegration.io/rescan-drift", "now")));
+                return o;
+            });
+            await().atMost(Duration.ofSeconds(20)).until(() -> harness.client().resources(ClusterSalesforceOrg.class).withName(ORG).get()
+                    .getMetadata().getAnnotations() == null || !harness.client().resources(ClusterSalesforceOrg.class).withName(ORG).get()
+                    .getMetadata().getAnnotations().containsKey("sfintegration.io/rescan-drift"));
+            assertThat(report.org("", ORG).orElseThrow().scan().lastScan()).isAfter(first);
+            // the answer is an Event on the cluster org, kept in the operator's (cluster-secrets) namespace
+            await().atMost(Duration.ofSeconds(20)).until(() -> harness.client().v1().events().inNamespace(OperatorHarness.CLUSTER_SECRETS_NAMESPACE)
+                    .list().getItems().stream().anyMatch(e -> "DriftRescanned".equals(e.getReason())
+                            && "ClusterSalesforceOrg".equals(e.getInvolvedObject().getKind()) && ORG.equals(e.getInvolvedObject().getName())
+                            && e.getMessage().contains("ClusterSalesforceOrg " + ORG) && e.getMessage().contains("FULL")));
         }
     }
 
