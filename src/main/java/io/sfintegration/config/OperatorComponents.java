@@ -10,6 +10,7 @@ import io.sfintegration.controller.ResyncRequests;
 import io.sfintegration.controller.org.OrgSettings;
 import io.sfintegration.controller.org.SalesforceOrgReconciler;
 import io.sfintegration.controller.permissionset.PermissionSetReconciler;
+import io.sfintegration.controller.permissionsetgroup.PermissionSetGroupReconciler;
 import io.sfintegration.controller.user.IntegrationUserReconciler;
 import io.sfintegration.salesforce.SalesforceClients;
 
@@ -53,6 +54,7 @@ public final class OperatorComponents implements AutoCloseable {
         return List.of(
                 new SalesforceOrgReconciler(clients, catalog, events, clock, orgSettings),
                 new PermissionSetReconciler(clients, catalog, events, resync, clock, kubernetes, installation),
+                new PermissionSetGroupReconciler(clients, catalog, events, clock, kubernetes, installation),
                 new IntegrationUserReconciler(clients, catalog, events, resync, clock, kubernetes, installation));
     }
 

@@ -5,6 +5,7 @@ import io.sfintegration.api.v1alpha1.PermissionSet;
 import io.sfintegration.api.v1alpha1.PermissionSetReference;
 import io.sfintegration.controller.OrgAccess;
 import io.sfintegration.controller.OrgCatalog;
+import io.sfintegration.controller.PermissionSetReferences;
 import io.sfintegration.controller.status.ConditionTypes;
 import io.sfintegration.controller.status.Reasons;
 import io.sfintegration.salesforce.License;
@@ -29,9 +30,11 @@ import java.util.function.Function;
 final class DesiredUserResolver {
 
     private final OrgCatalog catalog;
+    private final PermissionSetReferences references;
 
     DesiredUserResolver(OrgCatalog catalog) {
         this.catalog = catalog;
+        this.references = new PermissionSetReferences(catalog);
     }
 
     DesiredUser resolve(IntegrationUserSpec spec, OrgAccess org, Function<String, Optional<PermissionSet>> permissionSetByRef)
@@ -43,44 +46,11 @@ final class DesiredUserResolver {
                     "The org has no permission set licence named '" + name + "'", false));
             licenses.put(license.name(), license.id());
         }
-        Map<String, String> permissionSets = new LinkedHashMap<>();
-        List<String> unmanagedNames = new ArrayList<>();
-        for (PermissionSetReference ref : spec.getPermissionSets()) {
-            if (ref.getRef() != null && !ref.getRef().isBlank()) {
-                PermissionSet ps = permissionSetByRef.apply(ref.getRef()).orElseThrow(() -> new ResolutionException(
-                        Reasons.PERMISSION_SET_NOT_READY, "PermissionSet " + ref.getRef() + " does not exist in this namespace", true));
-                if (ps.getMetadata().getDeletionTimestamp() != null) {
-                    // a set being deleted is desired absent: the user lets go of it and keeps converging the rest
-                    continue;
-                }
-                if (!ps.getSpec().getOrgRef().getName().equals(spec.getOrgRef().getName())) {
-                    throw new ResolutionException(Reasons.INVALID_SPEC, "PermissionSet " + ref.getRef() + " belongs to org "
-                            + ps.getSpec().getOrgRef().getName() + ", not " + spec.getOrgRef().getName(), false);
-                }
-                if (ps.getStatus() == null || ps.getStatus().getPermissionSetId() == null || !ps.getStatus().isTrue(ConditionTypes.READY)) {
-                    throw new ResolutionException(Reasons.PERMISSION_SET_NOT_READY, "Waiting for PermissionSet " + ref.getRef() + " to be Ready", true);
-                }
-                permissionSets.put(ps.getSpec().getName(), ps.getStatus().getPermissionSetId());
-            } else {
-                Optional<String> known = catalog.permissionSetId(org.key(), ref.getName());
-                if (known.isPresent()) {
-                    permissionSets.put(ref.getName(), known.get());
-                } else {
-                    permissionSets.put(ref.getName(), null);
-                    unmanagedNames.add(ref.getName());
-                }
-            }
-        }
-        if (!unmanagedNames.isEmpty()) {
-            Map<String, PermissionSetState> found = org.client().findPermissionSets(unmanagedNames);
-            for (String name : unmanagedNames) {
-                PermissionSetState ps = found.get(name.toLowerCase(Locale.ROOT));
-                if (ps == null || ps.ownedByProfile()) {
-                    throw new ResolutionException(Reasons.PERMISSION_SET_NOT_FOUND, "The org has no permission set with API name '" + name + "'", false);
-                }
-                catalog.rememberPermissionSet(org.key(), name, ps.id());
-                permissionSets.put(name, ps.id());
-            }
+        Map<String, String> permissionSets;
+        try {
+            permissionSets = references.resolve(spec.getPermissionSets(), spec.getOrgRef().getName(), org, permissionSetByRef);
+        } catch (PermissionSetReferences.Unresolved e) {
+            throw new ResolutionException(e.reason(), e.getMessage(), e.waiting());
         }
         UserFields fields = new UserFields(spec.getUsername(), spec.getEmail(), spec.getFirstName(), spec.getLastName(),
                 alias(spec), orDefault(spec.getTimeZone(), "America/Los_Angeles"), orDefault(spec.getLocale(), "en_US"),

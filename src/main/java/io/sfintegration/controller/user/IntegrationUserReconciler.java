@@ -25,6 +25,7 @@ import io.sfintegration.controller.OrgAccess;
 import io.sfintegration.controller.OrgCatalog;
 import io.sfintegration.controller.OrgEventSource;
 import io.sfintegration.controller.OrgGate;
+import io.sfintegration.controller.PermissionSetRefEventSource;
 import io.sfintegration.controller.policy.OrgPolicyCheck;
 import io.sfintegration.controller.OrgNotReadyException;
 import io.sfintegration.controller.ResyncRequests;
@@ -117,7 +118,8 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
         claims.register(context.getPrimaryCache());
         orgs = OrgEventSource.create(context, IntegrationUser.class,
                 u -> u.getSpec() == null || u.getSpec().getOrgRef() == null ? null : u.getSpec().getOrgRef().getName());
-        return List.of(orgs, PermissionSetEventSource.create(context), resync.eventSourceFor(IntegrationUser.class));
+        return List.of(orgs, PermissionSetRefEventSource.create(context, IntegrationUser.class,
+                u -> u.getSpec() == null ? null : u.getSpec().getPermissionSets()), resync.eventSourceFor(IntegrationUser.class));
     }
 
     /** Every Salesforce call of the reconcile is charged to its budget; the call beyond it is refused. */

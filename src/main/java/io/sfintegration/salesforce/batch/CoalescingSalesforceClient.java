@@ -276,4 +276,31 @@ public final class CoalescingSalesforceClient implements SalesforceClient, AutoC
     public io.sfintegration.salesforce.OrgExportRead exportRead(java.time.Instant loginsSince) {
         return delegate.exportRead(loginsSince);
     }
+
+    @Override
+    public Map<String, io.sfintegration.salesforce.PermissionSetGroupState> findPermissionSetGroups(Collection<String> names,
+                                                                                                    Map<String, String> mutingNames) {
+        return delegate.findPermissionSetGroups(names, mutingNames);
+    }
+
+    @Override
+    public SaveResult createPermissionSetGroup(io.sfintegration.salesforce.PermissionSetGroupFields fields) {
+        return delegate.createPermissionSetGroup(fields);
+    }
+
+    @Override
+    public SaveResult updatePermissionSetGroup(String groupId, io.sfintegration.salesforce.PermissionSetGroupFields fields) {
+        return delegate.updatePermissionSetGroup(groupId, fields);
+    }
+
+    @Override
+    public List<SaveResult> addGroupComponents(List<io.sfintegration.salesforce.GroupComponent> components) {
+        return delegate.addGroupComponents(components);
+    }
+
+    @Override
+    public SaveResult saveMutingPermissionSet(String id, io.sfintegration.salesforce.PermissionSetGroupFields fields,
+                                              java.util.Set<String> muted) {
+        return delegate.saveMutingPermissionSet(id, fields, muted);
+    }
 }

@@ -80,6 +80,7 @@ public final class RestSalesforceClient implements SalesforceClient {
     private final ResilientExchange resilience;
     private final AtomicReference<List<String>> userPermissions = new AtomicReference<>();
     private final java.util.function.LongSupplier callsMade;
+    private final GroupOperations groups;
 
     RestSalesforceClient(String org, RestOperations rest, TokenProvider tokens, ApiUsageMeter usage,
                          IntSupplier maxDailyPercent, ResilientExchange resilience, java.util.function.LongSupplier callsMade) {
@@ -90,6 +91,7 @@ public final class RestSalesforceClient implements SalesforceClient {
         this.usage = usage;
         this.maxDailyPercent = maxDailyPercent;
         this.resilience = resilience;
+        this.groups = new GroupOperations(rest, this::availableUserPermissions);
     }
 
     // ---------------------------------------------------------------- org
@@ -1017,6 +1019,34 @@ public final class RestSalesforceClient implements SalesforceClient {
         results.addAll(writeById(changes.updateFields(), FieldAccess::id, a -> fieldBody(a, null, false), "FieldPermissions"));
         results.addAll(deleteRecords(changes.deleteIds()));
         return results;
+    }
+
+    // ---------------------------------------------------------------- permission set groups
+
+    @Override
+    public Map<String, io.sfintegration.salesforce.PermissionSetGroupState> findPermissionSetGroups(Collection<String> names,
+                                                                                                    Map<String, String> mutingNames) {
+        return groups.find(names, mutingNames);
+    }
+
+    @Override
+    public SaveResult createPermissionSetGroup(io.sfintegration.salesforce.PermissionSetGroupFields fields) {
+        return groups.createGroup(fields);
+    }
+
+    @Override
+    public SaveResult updatePermissionSetGroup(String groupId, io.sfintegration.salesforce.PermissionSetGroupFields fields) {
+        return groups.updateGroup(groupId, fields);
+    }
+
+    @Override
+    public List<SaveResult> addGroupComponents(List<io.sfintegration.salesforce.GroupComponent> components) {
+        return groups.addComponents(components);
+    }
+
+    @Override
+    public SaveResult saveMutingPermissionSet(String id, io.sfintegration.salesforce.PermissionSetGroupFields fields, Set<String> muted) {
+        return groups.saveMuting(id, fields, muted);
     }
 
     @Override
