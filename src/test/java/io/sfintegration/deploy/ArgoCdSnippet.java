@@ -17,10 +17,11 @@ import java.util.Map;
 final class ArgoCdSnippet {
 
     static final String GROUP = "sfintegration.io";
-    static final List<String> KINDS = List.of("SalesforceOrg", "PermissionSet", "IntegrationUser");
+    static final List<String> KINDS = List.of("SalesforceOrg", "PermissionSet", "PermissionSetGroup", "IntegrationUser");
     static final Map<String, String> CRD_FILES = Map.of(
             "SalesforceOrg", "salesforceorgs.sfintegration.io-v1.yml",
             "PermissionSet", "permissionsets.sfintegration.io-v1.yml",
+            "PermissionSetGroup", "permissionsetgroups.sfintegration.io-v1.yml",
             "IntegrationUser", "integrationusers.sfintegration.io-v1.yml");
     /** Actions per kind, in the order Argo CD lists them. */
     static final Map<String, List<String>> ACTIONS = actions();
@@ -38,7 +39,7 @@ final class ArgoCdSnippet {
             # Generated from the files next to it and from the CRDs' schema defaults; a test
             # (ArgoCdSnippetTest) fails when it is stale and writes the fresh text to target/argocd-cm-snippet.yaml.
             #
-            # health             health.lua for all three kinds
+            # health             health.lua for all four kinds
             #   Healthy     Ready=True and the condition is for the current metadata.generation
             #   Progressing no status yet, status for an older generation, or Ready=False while waiting
             #               (for a seat, the org, a permission set, Salesforce: LicenseLimitExceeded, OrgNotReady, ...)

@@ -195,8 +195,9 @@ class ArgoDiffNormalizationTest {
         }
         // 23 schema defaults in the first release; apiVersion and drift.interval moved to the operator;
         // PermissionSet spec.adoption (Never) added with the ownership rules; managementPolicy (Manage) on both kinds and
-        // IntegrationUser unusedAfter (90d) with issue 20; SalesforceOrg drift.restoreAccess (false) with issue 16
-        assertThat(total).isEqualTo(26);
+        // IntegrationUser unusedAfter (90d) with issue 20; SalesforceOrg drift.restoreAccess (false) with issue 16;
+        // PermissionSetGroup's managementPolicy, adoption and deletionPolicy with issue 19
+        assertThat(total).isEqualTo(29);
     }
 
     private static JsonNode stored(JsonNode manifest) {

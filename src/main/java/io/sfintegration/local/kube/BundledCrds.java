@@ -16,6 +16,7 @@ public final class BundledCrds {
   static final List<String> RESOURCES = List.of(
       "crds/salesforceorgs.sfintegration.io-v1.yml",
       "crds/permissionsets.sfintegration.io-v1.yml",
+      "crds/permissionsetgroups.sfintegration.io-v1.yml",
       "crds/integrationusers.sfintegration.io-v1.yml");
 
   private BundledCrds() {

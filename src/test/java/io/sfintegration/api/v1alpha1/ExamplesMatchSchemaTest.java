@@ -56,7 +56,7 @@ class ExamplesMatchSchemaTest {
         assertThat(errors).as(example + " against its CRD schema").isEmpty();
         // and it deserialises into our Java type
         Class<?> type = Map.of("SalesforceOrg", SalesforceOrg.class, "PermissionSet", PermissionSet.class,
-                "IntegrationUser", IntegrationUser.class).get(doc.at("/kind").asText());
+                "PermissionSetGroup", PermissionSetGroup.class, "IntegrationUser", IntegrationUser.class).get(doc.at("/kind").asText());
         Object typed = Serialization.unmarshal(Files.readString(example), type);
         assertThat(typed).isInstanceOf(type);
     }

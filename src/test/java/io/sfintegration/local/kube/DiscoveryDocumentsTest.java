@@ -17,9 +17,9 @@ class DiscoveryDocumentsTest {
   private final DiscoveryDocuments discovery = new DiscoveryDocuments(crds);
 
   @Test
-  void bundledCrdsAreTheThreeKinds() {
+  void bundledCrdsAreTheFourKinds() {
     assertThat(crds).extracting(c -> c.getSpec().getNames().getKind())
-        .containsExactlyInAnyOrder("SalesforceOrg", "PermissionSet", "IntegrationUser");
+        .containsExactlyInAnyOrder("SalesforceOrg", "PermissionSet", "PermissionSetGroup", "IntegrationUser");
   }
 
   @Test
@@ -45,7 +45,7 @@ class DiscoveryDocumentsTest {
       assertThat(find(list, names.getPlural() + "/status").getVerbs()).containsExactly("get", "patch", "update");
     }
     assertThat(list.getResources()).extracting(APIResource::getShortNames).filteredOn(s -> s != null)
-        .flatExtracting(s -> s).containsExactlyInAnyOrder("sforg", "sfps", "iu");
+        .flatExtracting(s -> s).containsExactlyInAnyOrder("sforg", "sfps", "sfpsg", "iu");
   }
 
   @Test

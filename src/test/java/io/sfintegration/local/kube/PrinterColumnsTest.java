@@ -114,7 +114,7 @@ class PrinterColumnsTest {
   @Test
   void crdColumnsKeepTheDeclaredOrder() {
     Map<String, Class<?>> kinds = Map.of("IntegrationUser", IntegrationUser.class, "PermissionSet", PermissionSet.class,
-        "SalesforceOrg", SalesforceOrg.class);
+        "PermissionSetGroup", io.sfintegration.api.v1alpha1.PermissionSetGroup.class, "SalesforceOrg", SalesforceOrg.class);
     for (CustomResourceDefinition crd : crds) {
       Class<?> kind = kinds.get(crd.getSpec().getNames().getKind());
       List<String> declared = java.util.Arrays.stream(
@@ -153,6 +153,7 @@ class PrinterColumnsTest {
     Map<String, JsonNode> samples = Map.of(
         "SalesforceOrg", Serialization.jsonMapper().valueToTree(sampleOrg()),
         "PermissionSet", Serialization.jsonMapper().valueToTree(samplePermissionSet()),
+        "PermissionSetGroup", Serialization.jsonMapper().valueToTree(sampleGroup()),
         "IntegrationUser", Serialization.jsonMapper().valueToTree(sampleUser()));
     assertThat(crds).extracting(c -> c.getSpec().getNames().getKind()).containsExactlyInAnyOrderElementsOf(samples.keySet());
     int checked = 0;
@@ -175,7 +176,7 @@ class PrinterColumnsTest {
         }
       }
     }
-    assertThat(checked).as("columns checked").isEqualTo(21);
+    assertThat(checked).as("columns checked").isEqualTo(28);
   }
 
   private static ObjectMeta meta(String name) {
@@ -202,6 +203,22 @@ class PrinterColumnsTest {
     status.setConditions(conditions("Ready"));
     org.setStatus(status);
     return org;
+  }
+
+  private static io.sfintegration.api.v1alpha1.PermissionSetGroup sampleGroup() {
+    var group = new io.sfintegration.api.v1alpha1.PermissionSetGroup();
+    group.setMetadata(meta("billing-role"));
+    var spec = new io.sfintegration.api.v1alpha1.PermissionSetGroupSpec();
+    spec.setOrgRef(new io.sfintegration.api.v1alpha1.OrgReference("local"));
+    spec.setName("Billing_Role");
+    spec.setLabel("Billing Role");
+    group.setSpec(spec);
+    var status = new io.sfintegration.api.v1alpha1.PermissionSetGroupStatus();
+    status.setPermissionSetGroupId("0PG000000000001AAA");
+    status.setGroupStatus("Updated");
+    status.setConditions(conditions("Ready", "Synced"));
+    group.setStatus(status);
+    return group;
   }
 
   private static PermissionSet samplePermissionSet() {
