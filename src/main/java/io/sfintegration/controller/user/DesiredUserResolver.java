@@ -2,6 +2,7 @@ package io.sfintegration.controller.user;
 
 import io.sfintegration.api.v1alpha1.IntegrationUserSpec;
 import io.sfintegration.api.v1alpha1.PermissionSet;
+import io.sfintegration.api.v1alpha1.PermissionSetGroup;
 import io.sfintegration.api.v1alpha1.PermissionSetReference;
 import io.sfintegration.controller.OrgAccess;
 import io.sfintegration.controller.OrgCatalog;
@@ -31,14 +32,22 @@ final class DesiredUserResolver {
 
     private final OrgCatalog catalog;
     private final PermissionSetReferences references;
+    private final GroupReferences groups;
 
     DesiredUserResolver(OrgCatalog catalog) {
         this.catalog = catalog;
         this.references = new PermissionSetReferences(catalog);
+        this.groups = new GroupReferences(catalog);
     }
 
     DesiredUser resolve(IntegrationUserSpec spec, OrgAccess org, Function<String, Optional<PermissionSet>> permissionSetByRef)
             throws ResolutionException {
+        return resolve(spec, org, permissionSetByRef, ref -> Optional.empty());
+    }
+
+    /** Groups are assigned like sets: they join the permission sets to assign, keyed "Name (group)", told apart by their id. */
+    DesiredUser resolve(IntegrationUserSpec spec, OrgAccess org, Function<String, Optional<PermissionSet>> permissionSetByRef,
+                        Function<String, Optional<PermissionSetGroup>> groupByRef) throws ResolutionException {
         Profile profile = profile(spec, org, spec.observeOnly());
         Map<String, String> licenses = new LinkedHashMap<>();
         for (String name : licenseNames(spec)) {
@@ -51,6 +60,10 @@ final class DesiredUserResolver {
             permissionSets = references.resolve(spec.getPermissionSets(), spec.getOrgRef().getName(), org, permissionSetByRef);
         } catch (PermissionSetReferences.Unresolved e) {
             throw new ResolutionException(e.reason(), e.getMessage(), e.waiting());
+        }
+        if (!spec.getPermissionSetGroups().isEmpty()) {
+            permissionSets = new LinkedHashMap<>(permissionSets);
+            permissionSets.putAll(groups.resolve(spec.getPermissionSetGroups(), spec.getOrgRef().getName(), org, groupByRef));
         }
         UserFields fields = new UserFields(spec.getUsername(), spec.getEmail(), spec.getFirstName(), spec.getLastName(),
                 alias(spec), orDefault(spec.getTimeZone(), "America/Los_Angeles"), orDefault(spec.getLocale(), "en_US"),

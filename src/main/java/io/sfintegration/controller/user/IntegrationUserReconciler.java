@@ -18,6 +18,7 @@ import io.sfintegration.api.v1alpha1.IntegrationUser;
 import io.sfintegration.api.v1alpha1.IntegrationUserSpec;
 import io.sfintegration.api.v1alpha1.IntegrationUserStatus;
 import io.sfintegration.api.v1alpha1.PermissionSet;
+import io.sfintegration.api.v1alpha1.PermissionSetGroup;
 import io.sfintegration.api.v1alpha1.SalesforceOrg;
 import io.sfintegration.controller.EventRecorder;
 import io.sfintegration.controller.Fingerprint;
@@ -119,7 +120,12 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
         orgs = OrgEventSource.create(context, IntegrationUser.class,
                 u -> u.getSpec() == null || u.getSpec().getOrgRef() == null ? null : u.getSpec().getOrgRef().getName());
         return List.of(orgs, PermissionSetRefEventSource.create(context, IntegrationUser.class,
-                u -> u.getSpec() == null ? null : u.getSpec().getPermissionSets()), resync.eventSourceFor(IntegrationUser.class));
+                u -> u.getSpec() == null ? null : u.getSpec().getPermissionSets()),
+                PermissionSetRefEventSource.forGroups(context, IntegrationUser.class, u -> u.getSpec() == null ? null : u.getSpec().getPermissionSetGroups()), resync.eventSourceFor(IntegrationUser.class));
+    }
+
+    private static java.util.function.Function<String, Optional<PermissionSetGroup>> groupByRef(Context<IntegrationUser> context) {
+        return ref -> context.getSecondaryResources(PermissionSetGroup.class).stream().filter(g -> g.getMetadata().getName().equals(ref)).findFirst();
     }
 
     /** Every Salesforce call of the reconcile is charged to its budget; the call beyond it is refused. */
@@ -178,14 +184,14 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
         if (spec.observeOnly()) {
             // managementPolicy Observe: read, fill status and plan, write nothing to Salesforce (issue 20)
             boolean waiting = observation.observe(user, status, generation, org, record, ref -> context.getSecondaryResources(PermissionSet.class)
-                    .stream().filter(ps -> ps.getMetadata().getName().equals(ref)).findFirst());
+                    .stream().filter(ps -> ps.getMetadata().getName().equals(ref)).findFirst(), groupByRef(context));
             return StatusPatches.patchIfChanged(user, before, status, waiting ? WAIT_FOR_DEPENDENCY : null);
         }
         try {
             DesiredUser desired;
             try {
                 desired = resolver.resolve(spec, org, ref -> context.getSecondaryResources(PermissionSet.class).stream()
-                        .filter(ps -> ps.getMetadata().getName().equals(ref)).findFirst());
+                        .filter(ps -> ps.getMetadata().getName().equals(ref)).findFirst(), groupByRef(context));
             } catch (ResolutionException e) {
                 return stop(user, before, status, generation, e.reason(), e.getMessage(), e.waiting() ? WAIT_FOR_DEPENDENCY : null);
             }
