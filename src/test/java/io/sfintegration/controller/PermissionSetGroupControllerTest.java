@@ -54,17 +54,7 @@ class PermissionSetGroupControllerTest {
     }
 
     static PermissionSetGroup group(String name, String apiName, PermissionSetReference... sets) {
-        PermissionSetGroup g = new PermissionSetGroup();
-        g.getMetadata().setName(name);
-        g.getMetadata().setNamespace(OperatorHarness.NAMESPACE);
-        PermissionSetGroupSpec spec = new PermissionSetGroupSpec();
-        spec.setOrgRef(new OrgReference(OperatorHarness.ORG));
-        spec.setName(apiName);
-        spec.setLabel(apiName.replace('_', ' '));
-        spec.setDescription("test group");
-        spec.setPermissionSets(new ArrayList<>(List.of(sets)));
-        g.setSpec(spec);
-        return g;
+        return Resources.permissionSetGroup(name, apiName, sets);
     }
 
     private PermissionSetGroup awaitRecalculatedReady(String name) {
