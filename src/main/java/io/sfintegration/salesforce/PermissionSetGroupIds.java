@@ -14,6 +14,7 @@ public final class PermissionSetGroupIds {
     public static final String PREFIX = "0PG";
     /** How a group's name shows among assignments and plan lines: "Billing_Role (group)". */
     public static final String SUFFIX = " (group)";
+    private static final String MUTING_SUFFIX = "_Muting";
 
     private PermissionSetGroupIds() {
     }
@@ -25,6 +26,15 @@ public final class PermissionSetGroupIds {
     /** The assignment field that names this target: PermissionSetGroupId for a group, PermissionSetId otherwise. */
     public static String assignmentField(String targetId) {
         return isGroup(targetId) ? "PermissionSetGroupId" : "PermissionSetId";
+    }
+
+    /**
+     * The API name of the muting permission set the operator keeps for a group: the group's name (shortened to fit
+     * 80 characters, no trailing underscore) + "_Muting". Found with the group in the same read.
+     */
+    public static String mutingName(String groupName) {
+        String base = groupName.substring(0, Math.min(groupName.length(), 80 - MUTING_SUFFIX.length())).replaceAll("_+$", "");
+        return base + MUTING_SUFFIX;
     }
 
     public static String display(String groupName) {

@@ -89,16 +89,21 @@ public interface SalesforceClient {
     // ---- permission set groups ----
 
     /**
-     * Permission set groups by DeveloperName (case-insensitive) with their components and muting set (the set named
-     * in {@code mutingNames} for each group, keyed like the groups): one composite call per chunk. Keys are lower-case names.
+     * Permission set groups by DeveloperName (case-insensitive) with their components and muting set (the one named
+     * {@link PermissionSetGroupIds#mutingName}): one composite call per chunk. Keys are lower-case names.
      */
-    default Map<String, PermissionSetGroupState> findPermissionSetGroups(Collection<String> names, Map<String, String> mutingNames) {
+    default Map<String, PermissionSetGroupState> findPermissionSetGroups(Collection<String> names) {
         throw new UnsupportedOperationException("findPermissionSetGroups");
     }
 
     /** Creates a PermissionSetGroup (its Status then reads Updating until Salesforce has recalculated it). */
     default SaveResult createPermissionSetGroup(PermissionSetGroupFields fields) {
         throw new UnsupportedOperationException("createPermissionSetGroup");
+    }
+
+    /** Creates many groups (sObject collections); one result per group, in order. */
+    default List<SaveResult> createPermissionSetGroups(List<PermissionSetGroupFields> groups) {
+        return groups.stream().map(this::createPermissionSetGroup).toList();
     }
 
     /** Writes a group's label and description. */

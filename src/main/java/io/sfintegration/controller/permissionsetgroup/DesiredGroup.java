@@ -3,6 +3,7 @@ package io.sfintegration.controller.permissionsetgroup;
 import io.sfintegration.api.v1alpha1.PermissionSetGroupSpec;
 import io.sfintegration.controller.ownership.Installation;
 import io.sfintegration.salesforce.PermissionSetGroupFields;
+import io.sfintegration.salesforce.PermissionSetGroupIds;
 
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -17,7 +18,6 @@ record DesiredGroup(PermissionSetGroupFields fields, Map<String, String> permiss
 
     static final int MAX_NAME = 80;
     static final int MAX_DESCRIPTION = 255;
-    private static final String MUTING_SUFFIX = "_Muting";
 
     static DesiredGroup of(PermissionSetGroupSpec spec, Map<String, String> permissionSets, Installation installation) {
         PermissionSetGroupFields fields = new PermissionSetGroupFields(spec.getName(), spec.getLabel(),
@@ -32,10 +32,8 @@ record DesiredGroup(PermissionSetGroupFields fields, Map<String, String> permiss
         return new DesiredGroup(fields, permissionSets, muting, new LinkedHashSet<>(spec.getMutingPermissionSet().getUserPermissions()));
     }
 
-    /** The API name of a group's muting set: the group's name (shortened to fit, no trailing underscore) + "_Muting". */
     static String mutingName(String groupName) {
-        String base = groupName.substring(0, Math.min(groupName.length(), MAX_NAME - MUTING_SUFFIX.length())).replaceAll("_+$", "");
-        return base + MUTING_SUFFIX;
+        return PermissionSetGroupIds.mutingName(groupName);
     }
 
     boolean mutes() {

@@ -246,7 +246,7 @@ public class PermissionSetGroupReconciler implements Reconciler<PermissionSetGro
 
     private PermissionSetGroupState find(DesiredGroup desired, OrgAccess org) {
         String name = desired.fields().developerName();
-        return org.client().findPermissionSetGroups(List.of(name), Map.of(Soql.key(name), DesiredGroup.mutingName(name))).get(Soql.key(name));
+        return org.client().findPermissionSetGroups(List.of(name)).get(Soql.key(name));
     }
 
     private OwnershipDecision.Decision decide(PermissionSetGroup group, AdoptionPolicy adoption, String orgId, Optional<OwnershipRecord> record,

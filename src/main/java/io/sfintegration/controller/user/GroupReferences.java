@@ -63,7 +63,7 @@ final class GroupReferences {
             }
         }
         if (!unknownNames.isEmpty()) {
-            Map<String, PermissionSetGroupState> found = org.client().findPermissionSetGroups(unknownNames, Map.of());
+            Map<String, PermissionSetGroupState> found = org.client().findPermissionSetGroups(unknownNames);
             for (String name : unknownNames) {
                 PermissionSetGroupState g = found.get(Soql.key(name));
                 if (g == null) {

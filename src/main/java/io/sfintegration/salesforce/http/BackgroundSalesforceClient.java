@@ -181,9 +181,13 @@ final class BackgroundSalesforceClient implements SalesforceClient {
     }
 
     @Override
-    public Map<String, io.sfintegration.salesforce.PermissionSetGroupState> findPermissionSetGroups(Collection<String> names,
-                                                                                                    Map<String, String> mutingNames) {
-        return checked().findPermissionSetGroups(names, mutingNames);
+    public Map<String, io.sfintegration.salesforce.PermissionSetGroupState> findPermissionSetGroups(Collection<String> names) {
+        return checked().findPermissionSetGroups(names);
+    }
+
+    @Override
+    public List<SaveResult> createPermissionSetGroups(List<io.sfintegration.salesforce.PermissionSetGroupFields> fields) {
+        return checked().createPermissionSetGroups(fields);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sfintegration.salesforce.GroupComponent;
 import io.sfintegration.salesforce.MutingSetState;
 import io.sfintegration.salesforce.PermissionSetGroupFields;
+import io.sfintegration.salesforce.PermissionSetGroupIds;
 import io.sfintegration.salesforce.PermissionSetGroupState;
 import io.sfintegration.salesforce.SalesforceError;
 import io.sfintegration.salesforce.SalesforceException;
@@ -36,7 +37,7 @@ final class GroupOperations {
         this.userPermissions = userPermissions;
     }
 
-    Map<String, PermissionSetGroupState> find(Collection<String> names, Map<String, String> mutingNames) {
+    Map<String, PermissionSetGroupState> find(Collection<String> names) {
         Map<String, PermissionSetGroupState> found = new LinkedHashMap<>();
         List<String> wanted = names.stream().distinct().toList();
         if (wanted.isEmpty()) {
@@ -47,13 +48,12 @@ final class GroupOperations {
         permissions.forEach(p -> mutingFields.append(", Permissions").append(p));
         for (List<String> chunk : Chunks.forInList(wanted)) {
             String in = Soql.inList(chunk);
-            List<String> muting = chunk.stream().map(n -> mutingNames.get(Soql.key(n))).filter(n -> n != null).toList();
+            List<String> muting = chunk.stream().map(PermissionSetGroupIds::mutingName).toList();
             List<List<JsonNode>> rows = rest.queries(List.of(
                     "SELECT Id, DeveloperName, MasterLabel, Description, Status FROM PermissionSetGroup WHERE DeveloperName IN " + in,
                     "SELECT Id, PermissionSetGroupId, PermissionSetId FROM PermissionSetGroupComponent"
                             + " WHERE PermissionSetGroup.DeveloperName IN " + in,
-                    "SELECT " + mutingFields + " FROM MutingPermissionSet WHERE DeveloperName IN "
-                            + (muting.isEmpty() ? "('')" : Soql.inList(muting))));
+                    "SELECT " + mutingFields + " FROM MutingPermissionSet WHERE DeveloperName IN " + Soql.inList(muting)));
             Map<String, List<GroupComponent>> components = new HashMap<>();
             for (JsonNode r : rows.get(1)) {
                 GroupComponent c = new GroupComponent(JsonRecords.text(r, "Id"), JsonRecords.text(r, "PermissionSetGroupId"),
@@ -70,9 +70,8 @@ final class GroupOperations {
             for (JsonNode r : rows.get(0)) {
                 String id = JsonRecords.text(r, "Id");
                 PermissionSetGroupFields fields = fields(r);
-                String mutingName = mutingNames.get(Soql.key(fields.developerName()));
                 found.put(Soql.key(fields.developerName()), new PermissionSetGroupState(id, fields, JsonRecords.text(r, "Status"),
-                        components.getOrDefault(Soql.idKey(id), List.of()), mutingName == null ? null : mutingSets.get(Soql.key(mutingName))));
+                        components.getOrDefault(Soql.idKey(id), List.of()), mutingSets.get(Soql.key(PermissionSetGroupIds.mutingName(fields.developerName())))));
             }
         }
         return found;
@@ -85,6 +84,18 @@ final class GroupOperations {
 
     SaveResult createGroup(PermissionSetGroupFields fields) {
         return write("POST", "sobjects/PermissionSetGroup", body(fields, true));
+    }
+
+    /** One group: a single create (its refusal as Salesforce words it); more: sObject collections of 200. */
+    List<SaveResult> createGroups(List<PermissionSetGroupFields> groups) {
+        if (groups.size() <= 1) {
+            return groups.stream().map(this::createGroup).toList();
+        }
+        return rest.create(groups.stream().map(g -> {
+            ObjectNode body = body(g, true);
+            body.putObject("attributes").put("type", "PermissionSetGroup");
+            return body;
+        }).toList());
     }
 
     SaveResult updateGroup(String groupId, PermissionSetGroupFields fields) {

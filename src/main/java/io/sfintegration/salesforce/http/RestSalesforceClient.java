@@ -1032,9 +1032,13 @@ public final class RestSalesforceClient implements SalesforceClient {
     // ---------------------------------------------------------------- permission set groups
 
     @Override
-    public Map<String, io.sfintegration.salesforce.PermissionSetGroupState> findPermissionSetGroups(Collection<String> names,
-                                                                                                    Map<String, String> mutingNames) {
-        return groups.find(names, mutingNames);
+    public Map<String, io.sfintegration.salesforce.PermissionSetGroupState> findPermissionSetGroups(Collection<String> names) {
+        return groups.find(names);
+    }
+
+    @Override
+    public List<SaveResult> createPermissionSetGroups(List<io.sfintegration.salesforce.PermissionSetGroupFields> fields) {
+        return groups.createGroups(fields);
     }
 
     @Override
