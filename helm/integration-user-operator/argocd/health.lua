@@ -1,4 +1,4 @@
--- Argo CD health check for sfintegration.io SalesforceOrg, ClusterSalesforceOrg, PermissionSet and IntegrationUser.
+-- Argo CD health check for sfintegration.io SalesforceOrg, ClusterSalesforceOrg, PermissionSet, PermissionSetGroup and IntegrationUser.
 -- Healthy: condition Ready=True for the current metadata.generation.
 -- Progressing: no status yet, status for an older generation, Ready=Unknown, or Ready=False with a waiting reason.
 -- Degraded: Ready=False with a reason a person must act on (the condition's message explains what to fix).
@@ -14,6 +14,7 @@ local progressing = {
   OrgNotReady = true,
   OutcomeUnknown = true,
   PermissionSetNotReady = true,
+  Recalculating = true,
   RetirementPending = true,
   Unreachable = true,
   WaitingForUnassignment = true
@@ -34,6 +35,7 @@ local degraded = {
   PermissionSetNotFound = true,
   ProfileNotAllowed = true,
   ProfileNotFound = true,
+  RecalculationFailed = true,
   RejectedBySalesforce = true,
   SecretNotFound = true,
   PolicyViolation = true,

@@ -60,13 +60,13 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{/* Rules on our custom resources, events and credential Secrets: cluster-wide or per watched namespace. */}}
 {{- define "iuo.operatorRules" -}}
 - apiGroups: ["sfintegration.io"]
-  resources: ["salesforceorgs", "permissionsets", "integrationusers"]
+  resources: ["salesforceorgs", "permissionsets", "permissionsetgroups", "integrationusers"]
   verbs: ["get", "list", "watch", "update", "patch"]
 - apiGroups: ["sfintegration.io"]
-  resources: ["salesforceorgs/status", "permissionsets/status", "integrationusers/status"]
+  resources: ["salesforceorgs/status", "permissionsets/status", "permissionsetgroups/status", "integrationusers/status"]
   verbs: ["update", "patch"]
 - apiGroups: ["sfintegration.io"]
-  resources: ["salesforceorgs/finalizers", "permissionsets/finalizers", "integrationusers/finalizers"]
+  resources: ["salesforceorgs/finalizers", "permissionsets/finalizers", "permissionsetgroups/finalizers", "integrationusers/finalizers"]
   verbs: ["update"]
 - apiGroups: [""]
   resources: ["events"]

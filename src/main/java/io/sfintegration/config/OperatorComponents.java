@@ -12,6 +12,7 @@ import io.sfintegration.controller.ResyncRequests;
 import io.sfintegration.controller.org.OrgSettings;
 import io.sfintegration.controller.org.SalesforceOrgReconciler;
 import io.sfintegration.controller.permissionset.PermissionSetReconciler;
+import io.sfintegration.controller.permissionsetgroup.PermissionSetGroupReconciler;
 import io.sfintegration.controller.user.IntegrationUserReconciler;
 import io.sfintegration.salesforce.SalesforceClients;
 
@@ -63,6 +64,7 @@ public final class OperatorComponents implements AutoCloseable {
                 new SalesforceOrgReconciler(clients, catalog, events, clock, orgSettings),
                 new ClusterSalesforceOrgReconciler(clients, catalog, events, clock, orgSettings, clusterOrgs, java.util.Set.of()),
                 new PermissionSetReconciler(clients, catalog, events, resync, clock, kubernetes, installation, clusterOrgs),
+                new PermissionSetGroupReconciler(clients, catalog, events, clock, kubernetes, installation, clusterOrgs),
                 new IntegrationUserReconciler(clients, catalog, events, resync, clock, kubernetes, installation, clusterOrgs));
     }
 

@@ -38,6 +38,11 @@ public class OrgGate {
         return ref.cluster() ? OrgKey.cluster(ref.getName()) : OrgKey.namespaced(namespace, ref.getName());
     }
 
+    /** Two references from one namespace name the same org: kind and name (a SalesforceOrg and a ClusterSalesforceOrg of one name are two orgs). */
+    public static boolean sameOrg(OrgReference a, OrgReference b) {
+        return a != null && b != null && a.cluster() == b.cluster() && java.util.Objects.equals(a.getName(), b.getName());
+    }
+
     /** "SalesforceOrg team-a/prod" or "ClusterSalesforceOrg prod", for messages. */
     public static String describe(String namespace, OrgReference ref) {
         return ref.cluster() ? "ClusterSalesforceOrg " + ref.getName() : "SalesforceOrg " + namespace + "/" + ref.getName();

@@ -83,6 +83,26 @@ public final class CallBudgets {
             public int requests(int rows) {
                 return 1 + 1 + (1 + rows / 2_000) + 1 + 1;
             }
+        },
+        /**
+         * PermissionSetGroup, create or update, with {@code rows} permission sets in its spec: catalog refill 1, the
+         * set names not known yet 1 (+ describe of PermissionSet's fields 1, once per client), the group read (one
+         * composite: group, components, muting set; + describe 1 once per client), then the writes: the group 1, the
+         * muting set 1, add components 1, remove components 1, delete a muting set no longer wanted 1. Recalculation
+         * polls are reconciles of their own that read the group only.
+         */
+        PERMISSION_SET_GROUP {
+            @Override
+            public int requests(int rows) {
+                return 1 + 1 + 1 + 1 + 1 + 5 * Math.max(1, (rows + 199) / 200);
+            }
+        },
+        /** PermissionSetGroup, deletion: catalog refill 1, describe 1 (once per client), the group read 1, delete the group 1, its muting set 1. */
+        PERMISSION_SET_GROUP_DELETE {
+            @Override
+            public int requests(int rows) {
+                return 1 + 1 + 1 + 1 + 1;
+            }
         };
 
         /** The most requests this kind of reconcile sends when no request fails. */

@@ -86,6 +86,44 @@ public interface SalesforceClient {
     /** The user permission names (without the "Permissions" prefix) this org's PermissionSet supports. Cached. */
     List<String> availableUserPermissions();
 
+    // ---- permission set groups ----
+
+    /**
+     * Permission set groups by DeveloperName (case-insensitive) with their components and muting set (the one named
+     * {@link PermissionSetGroupIds#mutingName}): one composite call per chunk. Keys are lower-case names.
+     */
+    default Map<String, PermissionSetGroupState> findPermissionSetGroups(Collection<String> names) {
+        throw new UnsupportedOperationException("findPermissionSetGroups");
+    }
+
+    /** Creates a PermissionSetGroup (its Status then reads Updating until Salesforce has recalculated it). */
+    default SaveResult createPermissionSetGroup(PermissionSetGroupFields fields) {
+        throw new UnsupportedOperationException("createPermissionSetGroup");
+    }
+
+    /** Creates many groups (sObject collections); one result per group, in order. */
+    default List<SaveResult> createPermissionSetGroups(List<PermissionSetGroupFields> groups) {
+        return groups.stream().map(this::createPermissionSetGroup).toList();
+    }
+
+    /** Writes a group's label and description. */
+    default SaveResult updatePermissionSetGroup(String groupId, PermissionSetGroupFields fields) {
+        throw new UnsupportedOperationException("updatePermissionSetGroup");
+    }
+
+    /** Creates PermissionSetGroupComponent rows (sObject collections); one result per row. Removed with {@link #deleteRecords}. */
+    default List<SaveResult> addGroupComponents(List<GroupComponent> components) {
+        throw new UnsupportedOperationException("addGroupComponents");
+    }
+
+    /**
+     * Creates (id null) or updates a MutingPermissionSet so that exactly the named user permissions are muted (every
+     * other one is switched off).
+     */
+    default SaveResult saveMutingPermissionSet(String id, PermissionSetGroupFields fields, java.util.Set<String> mutedUserPermissions) {
+        throw new UnsupportedOperationException("saveMutingPermissionSet");
+    }
+
     // ---- drift ----
 
     /** SetupAuditTrail rows since the instant, and whether any managed record type changed since: one call. */

@@ -48,6 +48,8 @@ class ScenarioBenchmark {
     static final Set<String> SCENARIOS = Set.of(System.getProperty("bench.scenarios", "burst,steady,drift,scale").split(","));
     /** Issue 19: each PermissionSet also grants a connected app and two Apex classes (SetupEntityAccess rows). */
     static final boolean GRANTS = Boolean.getBoolean("bench.grants");
+    /** Issue 19: this many PermissionSetGroups (two of the sets each); every user is assigned one of them too. */
+    static final int GROUPS = Integer.getInteger("bench.groups", 0);
     static final int CREATE_THREADS = 8;
     /** JOSDK resyncs every resource every 30 minutes; the org refreshes its usage every 10 minutes. */
     static final int RESYNCS_PER_HOUR = 2;
@@ -60,6 +62,7 @@ class ScenarioBenchmark {
         report.context("emulator latency per call", LATENCY_MS + " ms")
                 .context("sizes", USERS + " IntegrationUsers (two permission sets each), " + PERMISSION_SETS + " PermissionSets; scale " + SCALE_USERS + " users")
                 .context("grants", GRANTS ? "every PermissionSet grants a connected app and two Apex classes" : "none")
+                .context("groups", GROUPS == 0 ? "none" : GROUPS + " PermissionSetGroups of two sets each; every user is assigned one")
                 .context("JVM", Runtime.version() + ", max heap " + ProcessMemory.mib(Runtime.getRuntime().maxMemory()) + " MiB, "
                         + Runtime.getRuntime().availableProcessors() + " CPUs")
                 .context("note", "burst, steady state and drift: one JVM holds the operator, the Salesforce emulator and the mock "
@@ -100,6 +103,8 @@ class ScenarioBenchmark {
     private void burst(OperatorHarness harness, EmulatorRest sf) throws Exception {
         ReadyTracker<PermissionSet> sets = new ReadyTracker<>(harness.client(), PermissionSet.class);
         ReadyTracker<IntegrationUser> users = new ReadyTracker<>(harness.client(), IntegrationUser.class);
+        ReadyTracker<io.sfintegration.api.v1alpha1.PermissionSetGroup> groups = new ReadyTracker<>(harness.client(),
+                io.sfintegration.api.v1alpha1.PermissionSetGroup.class);
         CallBreakdown breakdown = new CallBreakdown(sf);
         long calls0 = sf.apiCalls();
         long writes0 = sf.writeCalls();
@@ -114,13 +119,25 @@ class ScenarioBenchmark {
             }
             harness.create(ps);
         });
+        inParallel(GROUPS, j -> {
+            String name = String.format("g%03d", j);
+            groups.created(name, System.nanoTime());
+            harness.create(Resources.permissionSetGroup(name, "Bench_Group_" + j,
+                    io.sfintegration.api.v1alpha1.PermissionSetReference.ofRef(psName(2 * j)),
+                    io.sfintegration.api.v1alpha1.PermissionSetReference.ofRef(psName(2 * j + 1))));
+        });
         inParallel(USERS, i -> {
             String name = String.format("u%05d", i);
             users.created(name, System.nanoTime());
-            harness.create(Resources.user(name, "bench-" + i + "@acme.example.com", psName(i), psName(i + 1)));
+            IntegrationUser user = Resources.user(name, "bench-" + i + "@acme.example.com", psName(i), psName(i + 1));
+            if (GROUPS > 0) {
+                user.getSpec().setPermissionSetGroups(new java.util.ArrayList<>(List.of(
+                        io.sfintegration.api.v1alpha1.PermissionSetGroupReference.ofRef(String.format("g%03d", i % GROUPS)))));
+            }
+            harness.create(user);
         });
         long createdMs = (System.nanoTime() - start) / 1_000_000;
-        boolean converged = ReadyTracker.awaitAll(Duration.ofMinutes(5), Duration.ofMillis(200), sets, users);
+        boolean converged = ReadyTracker.awaitAll(Duration.ofMinutes(5), Duration.ofMillis(200), sets, groups, users);
         long totalMs = (System.nanoTime() - start) / 1_000_000;
         long calls = sf.apiCalls() - calls0;
         long writes = sf.writeCalls() - writes0;
@@ -132,7 +149,7 @@ class ScenarioBenchmark {
         row.put("per resource", String.format("users p50 %.0f ms p99 %.0f ms; sets p50 %.0f ms p99 %.0f ms",
                 ReadyTracker.percentile(u, 50), ReadyTracker.percentile(u, 99), ReadyTracker.percentile(p, 50), ReadyTracker.percentile(p, 99)));
         row.put("API calls", String.format("%d (%d writes): %.3f per user, %.3f per resource", calls, writes,
-                calls / (double) USERS, calls / (double) (USERS + PERMISSION_SETS)));
+                calls / (double) USERS, calls / (double) (USERS + PERMISSION_SETS + GROUPS)));
         row.put("calls by resource", breakdown.sinceStart());
         row.put("target", "<= 0.2 calls per user, <= 60 s at 50 ms");
         row.put("met", converged && calls <= 0.2 * USERS && totalMs <= 60_000 ? "yes" : "no");

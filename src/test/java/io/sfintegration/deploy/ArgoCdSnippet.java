@@ -17,11 +17,12 @@ import java.util.Map;
 final class ArgoCdSnippet {
 
     static final String GROUP = "sfintegration.io";
-    static final List<String> KINDS = List.of("SalesforceOrg", "ClusterSalesforceOrg", "PermissionSet", "IntegrationUser");
+    static final List<String> KINDS = List.of("SalesforceOrg", "ClusterSalesforceOrg", "PermissionSet", "PermissionSetGroup", "IntegrationUser");
     static final Map<String, String> CRD_FILES = Map.of(
             "SalesforceOrg", "salesforceorgs.sfintegration.io-v1.yml",
             "ClusterSalesforceOrg", "clustersalesforceorgs.sfintegration.io-v1.yml",
             "PermissionSet", "permissionsets.sfintegration.io-v1.yml",
+            "PermissionSetGroup", "permissionsetgroups.sfintegration.io-v1.yml",
             "IntegrationUser", "integrationusers.sfintegration.io-v1.yml");
     /** Actions per kind, in the order Argo CD lists them. */
     static final Map<String, List<String>> ACTIONS = actions();

@@ -197,8 +197,9 @@ class ArgoDiffNormalizationTest {
         // PermissionSet spec.adoption (Never) added with the ownership rules; managementPolicy (Manage) on both kinds and
         // IntegrationUser unusedAfter (90d) with issue 20; SalesforceOrg drift.restoreAccess (false) with issue 16;
         // orgRef.kind (SalesforceOrg) on PermissionSet and IntegrationUser and ClusterSalesforceOrg's three (those of
-        // SalesforceOrg) with issue 16's cluster kind
-        assertThat(total).isEqualTo(31);
+        // SalesforceOrg) with issue 16's cluster kind; PermissionSetGroup's managementPolicy, adoption, deletionPolicy
+        // and orgRef.kind with issue 19
+        assertThat(total).isEqualTo(35);
     }
 
     private static JsonNode stored(JsonNode manifest) {

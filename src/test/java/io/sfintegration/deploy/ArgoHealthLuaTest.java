@@ -18,7 +18,7 @@ class ArgoHealthLuaTest {
 
     private static final Path ARGOCD = ChartFiles.CHART.resolve("argocd");
     private static final Path FIXTURES = ChartFiles.PROJECT.resolve("src/test/resources/argocd");
-    private static final List<String> KINDS = List.of("SalesforceOrg", "PermissionSet", "IntegrationUser");
+    private static final List<String> KINDS = List.of("SalesforceOrg", "PermissionSet", "PermissionSetGroup", "IntegrationUser");
     private static final Map<String, String> CRD_FILES = Map.of(
             "SalesforceOrg", "salesforceorgs.sfintegration.io-v1.yml",
             "PermissionSet", "permissionsets.sfintegration.io-v1.yml",

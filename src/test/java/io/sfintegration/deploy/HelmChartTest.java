@@ -199,7 +199,7 @@ class HelmChartTest {
         var edit = named(docs, "ClusterRole", ChartFiles.RELEASE + "-edit");
         assertThat(edit.at("/metadata/labels").toString())
                 .contains("\"rbac.authorization.k8s.io/aggregate-to-edit\":\"true\"", "\"rbac.authorization.k8s.io/aggregate-to-admin\":\"true\"");
-        for (String kind : List.of("integrationusers", "permissionsets", "salesforceorgs")) {
+        for (String kind : List.of("integrationusers", "permissionsetgroups", "permissionsets", "salesforceorgs")) {
             assertThat(verbs(edit.path("rules"), "sfintegration.io", kind)).containsExactlyInAnyOrder(
                     "get", "list", "watch", "create", "update", "patch", "delete", "deletecollection");
         }

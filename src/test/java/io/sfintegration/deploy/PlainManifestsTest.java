@@ -40,7 +40,7 @@ class PlainManifestsTest {
         assertThat(docs).extracting(d -> d.path("kind").asText())
                 .contains("Namespace", "CustomResourceDefinition", "ServiceAccount", "ClusterRole",
                         "ClusterRoleBinding", "Role", "RoleBinding", "Deployment", "Service");
-        assertThat(ChartFiles.ofKind(docs, "CustomResourceDefinition")).hasSize(4);
+        assertThat(ChartFiles.ofKind(docs, "CustomResourceDefinition")).hasSize(5);
         assertThat(ChartFiles.read(ChartFiles.OPERATOR_YAML)).doesNotContain("helm.sh/chart", "managed-by: Helm");
     }
 }

@@ -93,8 +93,8 @@ class LocalModeIT {
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             JsonNode all = JSON.readTree(kubectl("get", "salesforce", "-o", "json"));
-            // the examples: SalesforceOrg local, ClusterSalesforceOrg shared (category salesforce too), 3 sets, 3 users
-            assertThat(all.path("items")).hasSize(8);
+            // the examples: SalesforceOrg local, ClusterSalesforceOrg shared (category salesforce too), 3 sets, 1 group, 3 users
+            assertThat(all.path("items")).hasSize(9);
             for (JsonNode item : all.path("items")) {
                 assertThat(readyStatus(item)).as(item.path("kind").asText() + " " + item.path("metadata").path("name").asText()).isEqualTo("True");
             }
@@ -125,6 +125,11 @@ class LocalModeIT {
         assertThat(sf.query("SELECT SetupEntityType FROM SetupEntityAccess WHERE Parent.Name = 'Integration_Billing_App'"))
                 .extracting(r -> r.path("SetupEntityType").asText())
                 .containsExactlyInAnyOrder("ConnectedApplication", "ApexClass", "ApexClass", "CustomPermission");
+        // the billing role groups two sets and mutes View Setup (issue 19): Ready only once Salesforce recalculated it
+        JsonNode role = sf.one("SELECT Id, Status FROM PermissionSetGroup WHERE DeveloperName = 'Integration_Billing_Role'");
+        assertThat(role.path("Status").asText()).isEqualTo("Updated");
+        assertThat(sf.query("SELECT Id FROM PermissionSetGroupComponent WHERE PermissionSetGroupId = '" + role.path("Id").asText() + "'"))
+                .as("two sets and the muting set").hasSize(3);
 
         kubectl("patch", "iu", "erp-sync", "--type=merge", "-p", "{\"spec\":{\"firstName\":\"Enterprise\"}}");
         await().atMost(Duration.ofSeconds(30)).until(() ->

@@ -49,4 +49,19 @@ public final class Resources {
         user.setSpec(spec);
         return user;
     }
+
+    /** A group of the given sets, in the harness's namespace and org. */
+    public static io.sfintegration.api.v1alpha1.PermissionSetGroup permissionSetGroup(String name, String apiName, PermissionSetReference... sets) {
+        var g = new io.sfintegration.api.v1alpha1.PermissionSetGroup();
+        g.getMetadata().setName(name);
+        g.getMetadata().setNamespace(OperatorHarness.NAMESPACE);
+        var spec = new io.sfintegration.api.v1alpha1.PermissionSetGroupSpec();
+        spec.setOrgRef(new OrgReference(OperatorHarness.ORG));
+        spec.setName(apiName);
+        spec.setLabel(apiName.replace('_', ' '));
+        spec.setDescription("test group");
+        spec.setPermissionSets(new ArrayList<>(List.of(sets)));
+        g.setSpec(spec);
+        return g;
+    }
 }

@@ -76,6 +76,10 @@ public class IntegrationUserSpec {
     @JsonPropertyDescription("Permission sets to assign: each either a PermissionSet resource (ref) or an existing permission set's API name (name).")
     private List<PermissionSetReference> permissionSets = new ArrayList<>();
 
+    @Size(max = 20)
+    @JsonPropertyDescription("Permission set groups to assign (PermissionSetAssignment with PermissionSetGroupId): each either a PermissionSetGroup resource (ref) or an existing group's API name (name). Not authoritative, like permissionSets: only assignments the operator made are removed.")
+    private List<PermissionSetGroupReference> permissionSetGroups = new ArrayList<>();
+
     @Default("true")
     @JsonPropertyDescription("Whether the user is active. Deactivating frees the licence seat.")
     private Boolean active = true;
@@ -198,6 +202,14 @@ public class IntegrationUserSpec {
 
     public void setPermissionSetLicenses(List<String> permissionSetLicenses) {
         this.permissionSetLicenses = permissionSetLicenses;
+    }
+
+    public List<PermissionSetGroupReference> getPermissionSetGroups() {
+        return permissionSetGroups;
+    }
+
+    public void setPermissionSetGroups(List<PermissionSetGroupReference> permissionSetGroups) {
+        this.permissionSetGroups = permissionSetGroups == null ? new ArrayList<>() : permissionSetGroups;
     }
 
     public List<PermissionSetReference> getPermissionSets() {

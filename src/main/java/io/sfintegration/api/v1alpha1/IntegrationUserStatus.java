@@ -18,6 +18,9 @@ public class IntegrationUserStatus extends ConditionedStatus {
     @JsonPropertyDescription("Permission sets assigned to the user, including those assigned by people (managed=false).")
     private List<AssignedPermissionSet> assignedPermissionSets = new ArrayList<>();
 
+    @JsonPropertyDescription("Permission set groups assigned to the user, including those assigned by people (managed=false).")
+    private List<AssignedPermissionSet> assignedPermissionSetGroups;
+
     @JsonPropertyDescription("Permission set licences assigned to the user.")
     private List<AssignedPermissionSet> assignedPermissionSetLicenses = new ArrayList<>();
 
@@ -50,6 +53,14 @@ public class IntegrationUserStatus extends ConditionedStatus {
 
     public void setProfileId(String profileId) {
         this.profileId = profileId;
+    }
+
+    public List<AssignedPermissionSet> getAssignedPermissionSetGroups() {
+        return assignedPermissionSetGroups;
+    }
+
+    public void setAssignedPermissionSetGroups(List<AssignedPermissionSet> assignedPermissionSetGroups) {
+        this.assignedPermissionSetGroups = assignedPermissionSetGroups;
     }
 
     public List<AssignedPermissionSet> getAssignedPermissionSets() {

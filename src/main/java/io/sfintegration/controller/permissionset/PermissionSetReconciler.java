@@ -40,6 +40,7 @@ import io.sfintegration.controller.StatusPatches;
 import io.sfintegration.controller.plan.Plan;
 import io.sfintegration.controller.ownership.Claims;
 import io.sfintegration.controller.ownership.Installation;
+import io.sfintegration.controller.ownership.OwnershipDecision;
 import io.sfintegration.controller.ownership.OwnershipRecord;
 import io.sfintegration.controller.ownership.OwnershipRecords;
 import io.sfintegration.controller.status.ConditionTypes;
@@ -239,7 +240,7 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
             if (holding) {
                 desired = desired.holding(found);
             }
-            PermissionSetOwnership.Decision decision = decide(ps, spec.getAdoption(), orgId, record, found, context);
+            OwnershipDecision.Decision decision = decide(ps, spec.getAdoption(), orgId, record, found, context);
             PermissionSetConvergence.Outcome outcome = switch (decision.kind()) {
                 case REFUSE -> null;
                 case CREATE -> convergence.create(ps, desired, org, OwnershipRecord.pendingCreate(orgId, spec.getName()));
@@ -292,7 +293,7 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
         }
     }
 
-    private PermissionSetOwnership.Decision decide(PermissionSet ps, AdoptionPolicy adoption, String orgId, Optional<OwnershipRecord> record,
+    private OwnershipDecision.Decision decide(PermissionSet ps, AdoptionPolicy adoption, String orgId, Optional<OwnershipRecord> record,
                                                    PermissionSetState found, Context<PermissionSet> context) {
         Optional<String> recordedByOther = found == null ? Optional.empty()
                 : claims.otherRecorder(ps, orgId, found.id(), context.getPrimaryCache()).map(Claims::describe);
@@ -368,8 +369,8 @@ public class PermissionSetReconciler implements Reconciler<PermissionSet>, Clean
         if (found == null) {
             return DeleteControl.defaultDelete();
         }
-        PermissionSetOwnership.Decision decision = decide(ps, AdoptionPolicy.Never, orgId, record, found, context);
-        if (decision.kind() != PermissionSetOwnership.Kind.OWNED || !decision.record().created()) {
+        OwnershipDecision.Decision decision = decide(ps, AdoptionPolicy.Never, orgId, record, found, context);
+        if (decision.kind() != OwnershipDecision.Kind.OWNED || !decision.record().created()) {
             events.warning(ps, "LeftUntouched", "Did not delete permission set " + name + " (" + found.id() + "): "
                     + (decision.message() == null ? "this resource did not create it" : decision.message()));
             return DeleteControl.defaultDelete();

@@ -3,6 +3,8 @@ package io.sfintegration.controller.policy;
 import io.sfintegration.api.v1alpha1.IntegrationUserSpec;
 import io.sfintegration.api.v1alpha1.ObjectPermission;
 import io.sfintegration.api.v1alpha1.OrgPolicy;
+import io.sfintegration.api.v1alpha1.PermissionSetGroupReference;
+import io.sfintegration.api.v1alpha1.PermissionSetGroupSpec;
 import io.sfintegration.api.v1alpha1.PermissionSetReference;
 import io.sfintegration.api.v1alpha1.PermissionSetSpec;
 
@@ -65,19 +67,30 @@ public final class OrgPolicyCheck {
      * @param noneWhenAbsent true for a ClusterSalesforceOrg, whose tenants may name no existing set unless listed
      */
     public static Optional<String> user(OrgPolicy policy, IntegrationUserSpec spec, boolean noneWhenAbsent) {
+        return unlisted(policy, noneWhenAbsent, "permissionSets", names(spec.getPermissionSets(), PermissionSetReference::getName))
+                // an existing group bundles existing sets: named groups are held to the same list
+                .or(() -> unlisted(policy, noneWhenAbsent, "permissionSetGroups",
+                        names(spec.getPermissionSetGroups(), PermissionSetGroupReference::getName)));
+    }
+
+    /** The first existing permission set a PermissionSetGroup bundles by name that the policy does not allow. */
+    public static Optional<String> group(OrgPolicy policy, PermissionSetGroupSpec spec, boolean noneWhenAbsent) {
+        return unlisted(policy, noneWhenAbsent, "permissionSets", names(spec.getPermissionSets(), PermissionSetReference::getName));
+    }
+
+    private static <T> List<String> names(List<T> refs, java.util.function.Function<T, String> name) {
+        return refs == null ? List.of() : refs.stream().map(name).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static Optional<String> unlisted(OrgPolicy policy, boolean noneWhenAbsent, String field, List<String> names) {
         List<String> allowed = policy == null ? null : policy.getAllowedPermissionSetNames();
         if (allowed == null && !noneWhenAbsent) {
             return Optional.empty();
         }
         List<Pattern> patterns = (allowed == null ? List.<String>of() : allowed).stream().map(OrgPolicyCheck::glob).toList();
-        for (PermissionSetReference ref : spec.getPermissionSets() == null ? List.<PermissionSetReference>of() : spec.getPermissionSets()) {
-            String name = ref.getName();
-            if (name != null && patterns.stream().noneMatch(p -> p.matcher(name).matches())) {
-                return Optional.of("policy.allowedPermissionSetNames " + (allowed == null ? "is absent (none allowed)" : allowed)
-                        + " does not allow permissionSets name " + name);
-            }
-        }
-        return Optional.empty();
+        return names.stream().filter(name -> patterns.stream().noneMatch(p -> p.matcher(name).matches())).findFirst()
+                .map(name -> "policy.allowedPermissionSetNames " + (allowed == null ? "is absent (none allowed)" : allowed)
+                        + " does not allow " + field + " name " + name);
     }
 
     private static String bare(String permission) {

@@ -49,6 +49,10 @@ public final class Reasons {
     public static final String LICENSE_NOT_FOUND = "LicenseNotFound";
     /** A connected app, Apex class or custom permission the spec names does not exist in the org. */
     public static final String NOT_FOUND = "NotFound";
+    /** Ready=False while Salesforce recalculates a permission set group (its Status is Updating or Outdated). */
+    public static final String RECALCULATING = "Recalculating";
+    /** Ready=False: Salesforce could not recalculate a permission set group (its Status is Failed). */
+    public static final String RECALCULATION_FAILED = "RecalculationFailed";
     public static final String PERMISSION_SET_NOT_READY = "PermissionSetNotReady";
     public static final String PERMISSION_SET_NOT_FOUND = "PermissionSetNotFound";
     public static final String USERNAME_TAKEN = "UsernameTaken";

@@ -2,9 +2,11 @@ package io.sfintegration.controller.user;
 
 import io.sfintegration.api.v1alpha1.IntegrationUserSpec;
 import io.sfintegration.api.v1alpha1.PermissionSet;
+import io.sfintegration.api.v1alpha1.PermissionSetGroup;
 import io.sfintegration.api.v1alpha1.PermissionSetReference;
 import io.sfintegration.controller.OrgAccess;
 import io.sfintegration.controller.OrgCatalog;
+import io.sfintegration.controller.PermissionSetReferences;
 import io.sfintegration.controller.status.ConditionTypes;
 import io.sfintegration.controller.status.Reasons;
 import io.sfintegration.salesforce.License;
@@ -29,13 +31,23 @@ import java.util.function.Function;
 final class DesiredUserResolver {
 
     private final OrgCatalog catalog;
+    private final PermissionSetReferences references;
+    private final GroupReferences groups;
 
     DesiredUserResolver(OrgCatalog catalog) {
         this.catalog = catalog;
+        this.references = new PermissionSetReferences(catalog);
+        this.groups = new GroupReferences(catalog);
     }
 
     DesiredUser resolve(IntegrationUserSpec spec, OrgAccess org, Function<String, Optional<PermissionSet>> permissionSetByRef)
             throws ResolutionException {
+        return resolve(spec, org, permissionSetByRef, ref -> Optional.empty());
+    }
+
+    /** Groups are assigned like sets: they join the permission sets to assign, keyed "Name (group)", told apart by their id. */
+    DesiredUser resolve(IntegrationUserSpec spec, OrgAccess org, Function<String, Optional<PermissionSet>> permissionSetByRef,
+                        Function<String, Optional<PermissionSetGroup>> groupByRef) throws ResolutionException {
         Profile profile = profile(spec, org, spec.observeOnly());
         Map<String, String> licenses = new LinkedHashMap<>();
         for (String name : licenseNames(spec)) {
@@ -43,46 +55,15 @@ final class DesiredUserResolver {
                     "The org has no permission set licence named '" + name + "'", false));
             licenses.put(license.name(), license.id());
         }
-        Map<String, String> permissionSets = new LinkedHashMap<>();
-        List<String> unmanagedNames = new ArrayList<>();
-        for (PermissionSetReference ref : spec.getPermissionSets()) {
-            if (ref.getRef() != null && !ref.getRef().isBlank()) {
-                PermissionSet ps = permissionSetByRef.apply(ref.getRef()).orElseThrow(() -> new ResolutionException(
-                        Reasons.PERMISSION_SET_NOT_READY, "PermissionSet " + ref.getRef() + " does not exist in this namespace", true));
-                if (ps.getMetadata().getDeletionTimestamp() != null) {
-                    // a set being deleted is desired absent: the user lets go of it and keeps converging the rest
-                    continue;
-                }
-                // kind and name: a SalesforceOrg and a ClusterSalesforceOrg of one name are two orgs
-                if (!io.sfintegration.controller.OrgGate.key(ps.getMetadata().getNamespace(), ps.getSpec().getOrgRef())
-                        .equals(io.sfintegration.controller.OrgGate.key(ps.getMetadata().getNamespace(), spec.getOrgRef()))) {
-                    throw new ResolutionException(Reasons.INVALID_SPEC, "PermissionSet " + ref.getRef() + " belongs to org "
-                            + ps.getSpec().getOrgRef().getName() + ", not " + spec.getOrgRef().getName(), false);
-                }
-                if (ps.getStatus() == null || ps.getStatus().getPermissionSetId() == null || !ps.getStatus().isTrue(ConditionTypes.READY)) {
-                    throw new ResolutionException(Reasons.PERMISSION_SET_NOT_READY, "Waiting for PermissionSet " + ref.getRef() + " to be Ready", true);
-                }
-                permissionSets.put(ps.getSpec().getName(), ps.getStatus().getPermissionSetId());
-            } else {
-                Optional<String> known = catalog.permissionSetId(org.key(), ref.getName());
-                if (known.isPresent()) {
-                    permissionSets.put(ref.getName(), known.get());
-                } else {
-                    permissionSets.put(ref.getName(), null);
-                    unmanagedNames.add(ref.getName());
-                }
-            }
+        Map<String, String> permissionSets;
+        try {
+            permissionSets = references.resolve(spec.getPermissionSets(), spec.getOrgRef(), org, permissionSetByRef);
+        } catch (PermissionSetReferences.Unresolved e) {
+            throw new ResolutionException(e.reason(), e.getMessage(), e.waiting());
         }
-        if (!unmanagedNames.isEmpty()) {
-            Map<String, PermissionSetState> found = org.client().findPermissionSets(unmanagedNames);
-            for (String name : unmanagedNames) {
-                PermissionSetState ps = found.get(name.toLowerCase(Locale.ROOT));
-                if (ps == null || ps.ownedByProfile()) {
-                    throw new ResolutionException(Reasons.PERMISSION_SET_NOT_FOUND, "The org has no permission set with API name '" + name + "'", false);
-                }
-                catalog.rememberPermissionSet(org.key(), name, ps.id());
-                permissionSets.put(name, ps.id());
-            }
+        if (!spec.getPermissionSetGroups().isEmpty()) {
+            permissionSets = new LinkedHashMap<>(permissionSets);
+            permissionSets.putAll(groups.resolve(spec.getPermissionSetGroups(), spec.getOrgRef(), org, groupByRef));
         }
         UserFields fields = new UserFields(spec.getUsername(), spec.getEmail(), spec.getFirstName(), spec.getLastName(),
                 alias(spec), orDefault(spec.getTimeZone(), "America/Los_Angeles"), orDefault(spec.getLocale(), "en_US"),

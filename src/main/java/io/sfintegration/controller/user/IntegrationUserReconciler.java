@@ -18,6 +18,7 @@ import io.sfintegration.api.v1alpha1.IntegrationUser;
 import io.sfintegration.api.v1alpha1.IntegrationUserSpec;
 import io.sfintegration.api.v1alpha1.IntegrationUserStatus;
 import io.sfintegration.api.v1alpha1.PermissionSet;
+import io.sfintegration.api.v1alpha1.PermissionSetGroup;
 import io.sfintegration.api.v1alpha1.SalesforceOrg;
 import io.sfintegration.controller.EventRecorder;
 import io.sfintegration.controller.Fingerprint;
@@ -30,6 +31,7 @@ import io.sfintegration.controller.policy.NamespaceQuota;
 import io.sfintegration.api.v1alpha1.OrgPolicy;
 import io.sfintegration.api.v1alpha1.OrgReference;
 import io.sfintegration.controller.OrgGate;
+import io.sfintegration.controller.PermissionSetRefEventSource;
 import io.sfintegration.controller.policy.OrgPolicyCheck;
 import io.sfintegration.controller.OrgNotReadyException;
 import io.sfintegration.controller.ResyncRequests;
@@ -123,9 +125,15 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
         claims.register(context.getPrimaryCache());
         orgs = new OrgEventSources<>(context, IntegrationUser.class, IntegrationUserReconciler::orgRef);
         List<EventSource<?, IntegrationUser>> sources = new java.util.ArrayList<>(orgs.eventSources());
-        sources.addAll(List.of(PermissionSetEventSource.create(context), QuotaEventSource.create(context),
-                resync.eventSourceFor(IntegrationUser.class)));
+        sources.addAll(List.of(PermissionSetRefEventSource.create(context, IntegrationUser.class,
+                        u -> u.getSpec() == null ? null : u.getSpec().getPermissionSets()),
+                PermissionSetRefEventSource.forGroups(context, IntegrationUser.class, u -> u.getSpec() == null ? null : u.getSpec().getPermissionSetGroups()),
+                QuotaEventSource.create(context), resync.eventSourceFor(IntegrationUser.class)));
         return sources;
+    }
+
+    private static java.util.function.Function<String, Optional<PermissionSetGroup>> groupByRef(Context<IntegrationUser> context) {
+        return ref -> context.getSecondaryResources(PermissionSetGroup.class).stream().filter(g -> g.getMetadata().getName().equals(ref)).findFirst();
     }
 
     private static OrgReference orgRef(IntegrationUser u) {
@@ -133,8 +141,8 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
     }
 
     /**
-     * The org's policy for this user: the permission sets it names, and for a cluster org the namespace's quota.
-     * An observed user (no write, ever) is checked when it switches to Manage.
+     * The org's policy for this user: the permission sets and groups it names, and for a cluster org the namespace's
+     * quota. An observed user (no write, ever) is checked when it switches to Manage.
      */
     private Optional<String> policy(IntegrationUser user, SalesforceOrg org, Context<IntegrationUser> context) {
         if (user.getSpec().observeOnly()) {
@@ -197,14 +205,14 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
         if (spec.observeOnly()) {
             // managementPolicy Observe: read, fill status and plan, write nothing to Salesforce (issue 20)
             boolean waiting = observation.observe(user, status, generation, org, record, ref -> context.getSecondaryResources(PermissionSet.class)
-                    .stream().filter(ps -> ps.getMetadata().getName().equals(ref)).findFirst());
+                    .stream().filter(ps -> ps.getMetadata().getName().equals(ref)).findFirst(), groupByRef(context));
             return StatusPatches.patchIfChanged(user, before, status, waiting ? WAIT_FOR_DEPENDENCY : null);
         }
         try {
             DesiredUser desired;
             try {
                 desired = resolver.resolve(spec, org, ref -> context.getSecondaryResources(PermissionSet.class).stream()
-                        .filter(ps -> ps.getMetadata().getName().equals(ref)).findFirst());
+                        .filter(ps -> ps.getMetadata().getName().equals(ref)).findFirst(), groupByRef(context));
             } catch (ResolutionException e) {
                 return stop(user, before, status, generation, e.reason(), e.getMessage(), e.waiting() ? WAIT_FOR_DEPENDENCY : null);
             }

@@ -4,6 +4,7 @@ import io.sfintegration.salesforce.Soql;
 import io.sfintegration.api.v1alpha1.AssignedPermissionSet;
 import io.sfintegration.controller.ownership.OwnershipRecord;
 import io.sfintegration.salesforce.Assignment;
+import io.sfintegration.salesforce.PermissionSetGroupIds;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,14 +45,31 @@ final class UserAssignments {
         return existing.stream().filter(a -> record.intends(a.targetId()) && !record.ownsAssignment(a.id())).toList();
     }
 
-    /** Status rows for the assignments the user has after the reconcile; managed means the operator made it. */
+    /**
+     * Status rows for the assignments the user has after the reconcile (permission sets and licences, not groups);
+     * managed means the operator made it.
+     */
     static List<AssignedPermissionSet> describe(Collection<Assignment> present, OwnershipRecord record) {
         List<AssignedPermissionSet> rows = new ArrayList<>();
         for (Assignment a : present) {
-            rows.add(new AssignedPermissionSet(a.targetName(), a.targetId(), a.id(), record.ownsAssignment(a.id())));
+            if (!PermissionSetGroupIds.isGroup(a.targetId())) {
+                rows.add(new AssignedPermissionSet(a.targetName(), a.targetId(), a.id(), record.ownsAssignment(a.id())));
+            }
         }
         rows.sort((x, y) -> x.getName().toLowerCase(Locale.ROOT).compareTo(y.getName().toLowerCase(Locale.ROOT)));
         return rows;
+    }
+
+    /** Status rows for the permission set groups among the assignments (by the group's API name); null when none. */
+    static List<AssignedPermissionSet> describeGroups(Collection<Assignment> present, OwnershipRecord record) {
+        List<AssignedPermissionSet> rows = new ArrayList<>();
+        for (Assignment a : present) {
+            if (PermissionSetGroupIds.isGroup(a.targetId())) {
+                rows.add(new AssignedPermissionSet(PermissionSetGroupIds.name(a.targetName()), a.targetId(), a.id(), record.ownsAssignment(a.id())));
+            }
+        }
+        rows.sort((x, y) -> x.getName().toLowerCase(Locale.ROOT).compareTo(y.getName().toLowerCase(Locale.ROOT)));
+        return rows.isEmpty() ? null : rows;
     }
 
     /** Names of the permission sets people assigned (the operator did not): reported, never removed. */

@@ -97,6 +97,7 @@ final class UserConvergence {
         records.write(user, record);
         status.setAssignedPermissionSetLicenses(UserAssignments.describe(licenses, record));
         status.setAssignedPermissionSets(UserAssignments.describe(permissionSets, record));
+        status.setAssignedPermissionSetGroups(UserAssignments.describeGroups(permissionSets, record));
         return finish(failures, result.permissionSetLicenseAssignments(), result.permissionSetAssignments(), List.of());
     }
 
@@ -161,6 +162,7 @@ final class UserConvergence {
                 : status.getAssignedPermissionSets().stream().filter(a -> Boolean.FALSE.equals(a.getManaged())).map(AssignedPermissionSet::getName).toList();
         status.setAssignedPermissionSetLicenses(UserAssignments.describe(licenses, record[0]));
         status.setAssignedPermissionSets(UserAssignments.describe(permissionSets, record[0]));
+        status.setAssignedPermissionSetGroups(UserAssignments.describeGroups(permissionSets, record[0]));
         List<String> unmanaged = UserAssignments.unmanagedNames(permissionSets, record[0]);
         List<String> newlySeen = unmanaged.stream().filter(n -> !previouslyUnmanaged.contains(n)).toList();
         if (!newlySeen.isEmpty()) {

@@ -5,6 +5,7 @@ import io.sfintegration.api.v1alpha1.IntegrationUser;
 import io.sfintegration.api.v1alpha1.IntegrationUserSpec;
 import io.sfintegration.api.v1alpha1.IntegrationUserStatus;
 import io.sfintegration.api.v1alpha1.PermissionSet;
+import io.sfintegration.api.v1alpha1.PermissionSetGroup;
 import io.sfintegration.controller.OrgAccess;
 import io.sfintegration.controller.OrgCatalog;
 import io.sfintegration.controller.findings.UserFindings;
@@ -15,6 +16,7 @@ import io.sfintegration.controller.status.ConditionTypes;
 import io.sfintegration.controller.status.Reasons;
 import io.sfintegration.controller.status.StatusConditions;
 import io.sfintegration.salesforce.Assignment;
+import io.sfintegration.salesforce.PermissionSetGroupIds;
 import io.sfintegration.salesforce.UserState;
 
 import java.time.Clock;
@@ -45,12 +47,12 @@ final class UserObservation {
 
     /** Fills status; true when the spec waits for something (a PermissionSet not Ready yet), so the caller looks again. */
     boolean observe(IntegrationUser user, IntegrationUserStatus status, long generation, OrgAccess org, Optional<OwnershipRecord> record,
-                 Function<String, Optional<PermissionSet>> permissionSetByRef) {
+                 Function<String, Optional<PermissionSet>> permissionSetByRef, Function<String, Optional<PermissionSetGroup>> groupByRef) {
         IntegrationUserSpec spec = user.getSpec();
         UserState found = read(spec.getUsername(), record, org);
         DesiredUser desired;
         try {
-            desired = resolver.resolve(spec, org, permissionSetByRef);
+            desired = resolver.resolve(spec, org, permissionSetByRef, groupByRef);
         } catch (ResolutionException e) {
             fill(status, found);
             conditions.set(status, generation, ConditionTypes.READY, false, e.reason(), e.getMessage());
@@ -89,15 +91,21 @@ final class UserObservation {
             status.setProfileId(null);
             status.setAssignedPermissionSets(new ArrayList<>());
             status.setAssignedPermissionSetLicenses(new ArrayList<>());
+            status.setAssignedPermissionSetGroups(null);
             return;
         }
         status.setUserId(found.user().id());
         status.setProfileId(found.user().fields().profileId());
         status.setAssignedPermissionSets(new ArrayList<>(found.permissionSetAssignments().stream()
-                .filter(a -> !Installation.isMarker(a.targetName())).map(UserObservation::unmanaged).toList()));
+                .filter(a -> !Installation.isMarker(a.targetName()) && !PermissionSetGroupIds.isGroup(a.targetId()))
+                .map(UserObservation::unmanaged).toList()));
+        status.setAssignedPermissionSetGroups(UserAssignments.describeGroups(found.permissionSetAssignments(), NO_RECORD));
         status.setAssignedPermissionSetLicenses(new ArrayList<>(found.permissionSetLicenseAssignments().stream()
                 .map(UserObservation::unmanaged).toList()));
     }
+
+    /** Observe records nothing: every assignment shows as unmanaged. */
+    private static final OwnershipRecord NO_RECORD = new OwnershipRecord(null, null, null, null, false, List.of(), List.of());
 
     private static AssignedPermissionSet unmanaged(Assignment a) {
         return new AssignedPermissionSet(a.targetName(), a.targetId(), a.id(), false);

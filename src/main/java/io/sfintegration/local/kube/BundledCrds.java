@@ -17,6 +17,7 @@ public final class BundledCrds {
       "crds/salesforceorgs.sfintegration.io-v1.yml",
       "crds/clustersalesforceorgs.sfintegration.io-v1.yml",
       "crds/permissionsets.sfintegration.io-v1.yml",
+      "crds/permissionsetgroups.sfintegration.io-v1.yml",
       "crds/integrationusers.sfintegration.io-v1.yml");
 
   private BundledCrds() {

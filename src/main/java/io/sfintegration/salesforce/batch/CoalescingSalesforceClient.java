@@ -74,6 +74,10 @@ public final class CoalescingSalesforceClient implements SalesforceClient, AutoC
     private final KeyedLookup<String> setupEntitiesByKey;
     private final MicroBatcher<String, String> findSetupEntities;
     private final MicroBatcher<EntityGrant, SaveResult> grantSetupEntities;
+    private final KeyedLookup<io.sfintegration.salesforce.PermissionSetGroupState> groupsByName;
+    private final MicroBatcher<String, io.sfintegration.salesforce.PermissionSetGroupState> findPermissionSetGroups;
+    private final MicroBatcher<io.sfintegration.salesforce.PermissionSetGroupFields, SaveResult> createPermissionSetGroups;
+    private final MicroBatcher<io.sfintegration.salesforce.GroupComponent, SaveResult> addGroupComponents;
     private final List<MicroBatcher<?, ?>> batchers;
 
     public CoalescingSalesforceClient(SalesforceClient delegate) {
@@ -109,8 +113,13 @@ public final class CoalescingSalesforceClient implements SalesforceClient, AutoC
         setupEntitiesByKey = new KeyedLookup<>(delegate::findSetupEntities, LOWER_CASE);
         findSetupEntities = batcher("findSetupEntities", settings, setupEntitiesByKey);
         grantSetupEntities = batcher("grantSetupEntities", settings, delegate::grantSetupEntities);
+        groupsByName = new KeyedLookup<>(delegate::findPermissionSetGroups, LOWER_CASE);
+        findPermissionSetGroups = batcher("findPermissionSetGroups", settings, groupsByName);
+        createPermissionSetGroups = batcher("createPermissionSetGroups", settings, delegate::createPermissionSetGroups);
+        addGroupComponents = batcher("addGroupComponents", settings, delegate::addGroupComponents);
         batchers = List.of(findUsersByUsername, findUsersById, findPermissionSets, provisionUsers, createPermissionSets, updateUsers,
-                setFrozen, assignPermissionSetLicenses, assignPermissionSets, deleteRecords, findSetupEntities, grantSetupEntities);
+                setFrozen, assignPermissionSetLicenses, assignPermissionSets, deleteRecords, findSetupEntities, grantSetupEntities,
+                findPermissionSetGroups, createPermissionSetGroups, addGroupComponents);
     }
 
     private <I, O> MicroBatcher<I, O> batcher(String name, BatchSettings settings, BatchFunction<I, O> function) {
@@ -275,5 +284,36 @@ public final class CoalescingSalesforceClient implements SalesforceClient, AutoC
     @Override
     public io.sfintegration.salesforce.OrgExportRead exportRead(java.time.Instant loginsSince) {
         return delegate.exportRead(loginsSince);
+    }
+
+    @Override
+    public Map<String, io.sfintegration.salesforce.PermissionSetGroupState> findPermissionSetGroups(Collection<String> names) {
+        return find(findPermissionSetGroups, groupsByName, names);
+    }
+
+    @Override
+    public SaveResult createPermissionSetGroup(io.sfintegration.salesforce.PermissionSetGroupFields fields) {
+        return createPermissionSetGroups.call(List.of(fields)).get(0);
+    }
+
+    @Override
+    public List<SaveResult> createPermissionSetGroups(List<io.sfintegration.salesforce.PermissionSetGroupFields> fields) {
+        return createPermissionSetGroups.call(fields);
+    }
+
+    @Override
+    public SaveResult updatePermissionSetGroup(String groupId, io.sfintegration.salesforce.PermissionSetGroupFields fields) {
+        return delegate.updatePermissionSetGroup(groupId, fields);
+    }
+
+    @Override
+    public List<SaveResult> addGroupComponents(List<io.sfintegration.salesforce.GroupComponent> components) {
+        return addGroupComponents.call(components);
+    }
+
+    @Override
+    public SaveResult saveMutingPermissionSet(String id, io.sfintegration.salesforce.PermissionSetGroupFields fields,
+                                              java.util.Set<String> muted) {
+        return delegate.saveMutingPermissionSet(id, fields, muted);
     }
 }

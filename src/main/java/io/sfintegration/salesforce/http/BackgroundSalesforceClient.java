@@ -179,4 +179,35 @@ final class BackgroundSalesforceClient implements SalesforceClient {
     public io.sfintegration.salesforce.OrgExportRead exportRead(java.time.Instant loginsSince) {
         return checked().exportRead(loginsSince);
     }
+
+    @Override
+    public Map<String, io.sfintegration.salesforce.PermissionSetGroupState> findPermissionSetGroups(Collection<String> names) {
+        return checked().findPermissionSetGroups(names);
+    }
+
+    @Override
+    public List<SaveResult> createPermissionSetGroups(List<io.sfintegration.salesforce.PermissionSetGroupFields> fields) {
+        return checked().createPermissionSetGroups(fields);
+    }
+
+    @Override
+    public SaveResult createPermissionSetGroup(io.sfintegration.salesforce.PermissionSetGroupFields fields) {
+        return checked().createPermissionSetGroup(fields);
+    }
+
+    @Override
+    public SaveResult updatePermissionSetGroup(String groupId, io.sfintegration.salesforce.PermissionSetGroupFields fields) {
+        return checked().updatePermissionSetGroup(groupId, fields);
+    }
+
+    @Override
+    public List<SaveResult> addGroupComponents(List<io.sfintegration.salesforce.GroupComponent> components) {
+        return checked().addGroupComponents(components);
+    }
+
+    @Override
+    public SaveResult saveMutingPermissionSet(String id, io.sfintegration.salesforce.PermissionSetGroupFields fields,
+                                              java.util.Set<String> muted) {
+        return checked().saveMutingPermissionSet(id, fields, muted);
+    }
 }

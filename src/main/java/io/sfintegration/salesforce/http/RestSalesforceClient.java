@@ -80,6 +80,7 @@ public final class RestSalesforceClient implements SalesforceClient {
     private final ResilientExchange resilience;
     private final AtomicReference<List<String>> userPermissions = new AtomicReference<>();
     private final java.util.function.LongSupplier callsMade;
+    private final GroupOperations groups;
 
     RestSalesforceClient(String org, RestOperations rest, TokenProvider tokens, ApiUsageMeter usage,
                          IntSupplier maxDailyPercent, ResilientExchange resilience, java.util.function.LongSupplier callsMade) {
@@ -90,6 +91,7 @@ public final class RestSalesforceClient implements SalesforceClient {
         this.usage = usage;
         this.maxDailyPercent = maxDailyPercent;
         this.resilience = resilience;
+        this.groups = new GroupOperations(rest, this::availableUserPermissions);
     }
 
     // ---------------------------------------------------------------- org
@@ -198,8 +200,9 @@ public final class RestSalesforceClient implements SalesforceClient {
                         + " FROM PermissionSetLicenseAssign WHERE AssigneeId " + assigneeFilter,
                 // the two risky permissions ride along in the assignment query: no extra call (issue 20)
                 "SELECT Id, AssigneeId, PermissionSetId, PermissionSet.Name, PermissionSet.PermissionsModifyAllData,"
-                        + " PermissionSet.PermissionsPasswordNeverExpires FROM PermissionSetAssignment"
-                        + " WHERE PermissionSet.IsOwnedByProfile = false AND AssigneeId " + assigneeFilter));
+                        + " PermissionSet.PermissionsPasswordNeverExpires, PermissionSetGroupId, PermissionSetGroup.DeveloperName"
+                        + " FROM PermissionSetAssignment"
+                        + " WHERE (PermissionSet.IsOwnedByProfile = false OR PermissionSetGroupId != null) AND AssigneeId " + assigneeFilter));
         Map<String, UserLogin> logins = new HashMap<>();
         rows.get(1).forEach(r -> logins.put(key18(JsonRecords.text(r, "UserId")),
                 new UserLogin(JsonRecords.text(r, "Id"), JsonRecords.text(r, "UserId"), JsonRecords.bool(r, "IsFrozen"))));
@@ -226,7 +229,12 @@ public final class RestSalesforceClient implements SalesforceClient {
     private static Map<String, List<Assignment>> group(List<JsonNode> rows, String targetField, String nameField) {
         Map<String, List<Assignment>> byAssignee = new HashMap<>();
         for (JsonNode r : rows) {
-            Assignment a = new Assignment(JsonRecords.text(r, "Id"), JsonRecords.text(r, "AssigneeId"),
+            String groupId = "PermissionSetId".equals(targetField) ? JsonRecords.text(r, "PermissionSetGroupId") : null;
+            // a group's assignment: its target is the group, not the aggregate set PermissionSetId names
+            Assignment a = groupId != null
+                    ? new Assignment(JsonRecords.text(r, "Id"), JsonRecords.text(r, "AssigneeId"), groupId,
+                    io.sfintegration.salesforce.PermissionSetGroupIds.display(JsonRecords.text(r, "PermissionSetGroup.DeveloperName")))
+                    : new Assignment(JsonRecords.text(r, "Id"), JsonRecords.text(r, "AssigneeId"),
                     JsonRecords.text(r, targetField), JsonRecords.text(r, nameField));
             byAssignee.computeIfAbsent(key18(a.assigneeId()), k -> new ArrayList<>()).add(a);
         }
@@ -584,7 +592,9 @@ public final class RestSalesforceClient implements SalesforceClient {
             body.putObject("attributes").put("type", type);
         }
         body.put("AssigneeId", assigneeId);
-        body.put(targetField, targetId);
+        // a group is assigned like a set, in the same call, through PermissionSetGroupId (issue 19)
+        body.put("PermissionSetId".equals(targetField) ? io.sfintegration.salesforce.PermissionSetGroupIds.assignmentField(targetId)
+                : targetField, targetId);
         return body;
     }
 
@@ -1017,6 +1027,38 @@ public final class RestSalesforceClient implements SalesforceClient {
         results.addAll(writeById(changes.updateFields(), FieldAccess::id, a -> fieldBody(a, null, false), "FieldPermissions"));
         results.addAll(deleteRecords(changes.deleteIds()));
         return results;
+    }
+
+    // ---------------------------------------------------------------- permission set groups
+
+    @Override
+    public Map<String, io.sfintegration.salesforce.PermissionSetGroupState> findPermissionSetGroups(Collection<String> names) {
+        return groups.find(names);
+    }
+
+    @Override
+    public List<SaveResult> createPermissionSetGroups(List<io.sfintegration.salesforce.PermissionSetGroupFields> fields) {
+        return groups.createGroups(fields);
+    }
+
+    @Override
+    public SaveResult createPermissionSetGroup(io.sfintegration.salesforce.PermissionSetGroupFields fields) {
+        return groups.createGroup(fields);
+    }
+
+    @Override
+    public SaveResult updatePermissionSetGroup(String groupId, io.sfintegration.salesforce.PermissionSetGroupFields fields) {
+        return groups.updateGroup(groupId, fields);
+    }
+
+    @Override
+    public List<SaveResult> addGroupComponents(List<io.sfintegration.salesforce.GroupComponent> components) {
+        return groups.addComponents(components);
+    }
+
+    @Override
+    public SaveResult saveMutingPermissionSet(String id, io.sfintegration.salesforce.PermissionSetGroupFields fields, Set<String> muted) {
+        return groups.saveMuting(id, fields, muted);
     }
 
     @Override

@@ -56,7 +56,8 @@ class ExamplesMatchSchemaTest {
         assertThat(errors).as(example + " against its CRD schema").isEmpty();
         // and it deserialises into our Java type
         Class<?> type = Map.of("SalesforceOrg", SalesforceOrg.class, "ClusterSalesforceOrg", ClusterSalesforceOrg.class,
-                "PermissionSet", PermissionSet.class, "IntegrationUser", IntegrationUser.class).get(doc.at("/kind").asText());
+                "PermissionSet", PermissionSet.class, "PermissionSetGroup", PermissionSetGroup.class,
+                "IntegrationUser", IntegrationUser.class).get(doc.at("/kind").asText());
         Object typed = Serialization.unmarshal(Files.readString(example), type);
         assertThat(typed).isInstanceOf(type);
     }

@@ -2,6 +2,7 @@ package io.sfintegration.controller.permissionset;
 
 import io.sfintegration.api.v1alpha1.AdoptionPolicy;
 import io.sfintegration.controller.ownership.Installation;
+import io.sfintegration.controller.ownership.OwnershipDecision;
 import io.sfintegration.controller.ownership.OwnershipRecord;
 import io.sfintegration.controller.status.Reasons;
 import io.sfintegration.salesforce.PermissionSetFields;
@@ -23,12 +24,12 @@ class PermissionSetOwnershipTest {
 
     @Test
     void aHandMadeSetIsRefusedByDefaultAndAdoptedOnlyOnRequest() {
-        PermissionSetOwnership.Decision never = decide(AdoptionPolicy.Never, Optional.empty(), set("made in Setup"));
-        assertThat(never.kind()).isEqualTo(PermissionSetOwnership.Kind.REFUSE);
+        OwnershipDecision.Decision never = decide(AdoptionPolicy.Never, Optional.empty(), set("made in Setup"));
+        assertThat(never.kind()).isEqualTo(OwnershipDecision.Kind.REFUSE);
         assertThat(never.reason()).isEqualTo(Reasons.ADOPTION_REFUSED);
         assertThat(never.message()).contains("neither changed nor deleted");
-        PermissionSetOwnership.Decision adopt = decide(AdoptionPolicy.IfUnmanaged, Optional.empty(), set("made in Setup"));
-        assertThat(adopt.kind()).isEqualTo(PermissionSetOwnership.Kind.ADOPT);
+        OwnershipDecision.Decision adopt = decide(AdoptionPolicy.IfUnmanaged, Optional.empty(), set("made in Setup"));
+        assertThat(adopt.kind()).isEqualTo(OwnershipDecision.Kind.ADOPT);
         assertThat(adopt.record().created()).as("an adopted set is never deleted").isFalse();
     }
 
@@ -39,9 +40,9 @@ class PermissionSetOwnershipTest {
 
     @Test
     void aLostCreateIsRecognisedByTheTagAndThePendingRecord() {
-        PermissionSetOwnership.Decision d = decide(AdoptionPolicy.Never, Optional.of(OwnershipRecord.pendingCreate(ORG, "Reports")),
+        OwnershipDecision.Decision d = decide(AdoptionPolicy.Never, Optional.of(OwnershipRecord.pendingCreate(ORG, "Reports")),
                 set("reports [sfio:blue]"));
-        assertThat(d.kind()).isEqualTo(PermissionSetOwnership.Kind.OWNED);
+        assertThat(d.kind()).isEqualTo(OwnershipDecision.Kind.OWNED);
         assertThat(d.record().created()).isTrue();
         assertThat(d.record().id()).isEqualTo(ID);
     }
@@ -49,12 +50,12 @@ class PermissionSetOwnershipTest {
     @Test
     void aSetReplacedInSetupIsNotTakenForTheRecordedOne() {
         OwnershipRecord owned = OwnershipRecord.pendingCreate(ORG, "Reports").created("0PS5g00000000XYAAY");
-        assertThat(decide(AdoptionPolicy.IfUnmanaged, Optional.of(owned), set("reports")).kind()).isEqualTo(PermissionSetOwnership.Kind.REFUSE);
+        assertThat(decide(AdoptionPolicy.IfUnmanaged, Optional.of(owned), set("reports")).kind()).isEqualTo(OwnershipDecision.Kind.REFUSE);
     }
 
     @Test
     void noSetMeansCreate() {
-        assertThat(decide(AdoptionPolicy.Never, Optional.empty(), null).kind()).isEqualTo(PermissionSetOwnership.Kind.CREATE);
+        assertThat(decide(AdoptionPolicy.Never, Optional.empty(), null).kind()).isEqualTo(OwnershipDecision.Kind.CREATE);
     }
 
     @Test
@@ -69,7 +70,7 @@ class PermissionSetOwnershipTest {
         assertThat(US.isForeignMarker("sfio_managed_BLUE")).isFalse();
     }
 
-    private static PermissionSetOwnership.Decision decide(AdoptionPolicy adoption, Optional<OwnershipRecord> record, PermissionSetState found) {
+    private static OwnershipDecision.Decision decide(AdoptionPolicy adoption, Optional<OwnershipRecord> record, PermissionSetState found) {
         return PermissionSetOwnership.decide("Reports", adoption, ORG, US, record, found, Optional.empty());
     }
 

@@ -42,6 +42,18 @@ class OrgPolicyCheckTest {
         assertThat(OrgPolicyCheck.user(policy, user("Shared_Read12"), false)).isPresent();
         assertThat(OrgPolicyCheck.user(null, user("Anything"), false)).as("absent on a SalesforceOrg: any").isEmpty();
         assertThat(OrgPolicyCheck.user(null, user("Anything"), true)).as("absent on a ClusterSalesforceOrg: none").isPresent();
+        // an existing group bundles existing sets: named groups, and the sets a group names, are held to the same list
+        io.sfintegration.api.v1alpha1.IntegrationUserSpec withGroup = user("Shared_Read1");
+        io.sfintegration.api.v1alpha1.PermissionSetGroupReference admins = new io.sfintegration.api.v1alpha1.PermissionSetGroupReference();
+        admins.setName("Admin_Bundle");
+        withGroup.setPermissionSetGroups(new java.util.ArrayList<>(List.of(admins)));
+        assertThat(OrgPolicyCheck.user(policy, withGroup, false)).get().asString().contains("permissionSetGroups name Admin_Bundle");
+        io.sfintegration.api.v1alpha1.PermissionSetGroupSpec group = new io.sfintegration.api.v1alpha1.PermissionSetGroupSpec();
+        group.setPermissionSets(new java.util.ArrayList<>(List.of(io.sfintegration.api.v1alpha1.PermissionSetReference.ofName("Team_B_Reader"),
+                io.sfintegration.api.v1alpha1.PermissionSetReference.ofRef("own-set"))));
+        assertThat(OrgPolicyCheck.group(policy, group, false)).get().asString().contains("permissionSets name Team_B_Reader");
+        assertThat(OrgPolicyCheck.group(null, group, false)).isEmpty();
+        assertThat(OrgPolicyCheck.group(null, group, true)).isPresent();
     }
 
     private static PermissionSetSpec set(String... permissions) {

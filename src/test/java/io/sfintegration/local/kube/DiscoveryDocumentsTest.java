@@ -19,7 +19,7 @@ class DiscoveryDocumentsTest {
   @Test
   void bundledCrdsAreTheFourKinds() {
     assertThat(crds).extracting(c -> c.getSpec().getNames().getKind())
-        .containsExactlyInAnyOrder("SalesforceOrg", "ClusterSalesforceOrg", "PermissionSet", "IntegrationUser");
+        .containsExactlyInAnyOrder("SalesforceOrg", "ClusterSalesforceOrg", "PermissionSet", "PermissionSetGroup", "IntegrationUser");
   }
 
   @Test
@@ -45,7 +45,7 @@ class DiscoveryDocumentsTest {
       assertThat(find(list, names.getPlural() + "/status").getVerbs()).containsExactly("get", "patch", "update");
     }
     assertThat(list.getResources()).extracting(APIResource::getShortNames).filteredOn(s -> s != null)
-        .flatExtracting(s -> s).containsExactlyInAnyOrder("sforg", "csforg", "sfps", "iu");
+        .flatExtracting(s -> s).containsExactlyInAnyOrder("sforg", "csforg", "sfps", "sfpsg", "iu");
   }
 
   @Test

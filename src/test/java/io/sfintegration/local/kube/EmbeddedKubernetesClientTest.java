@@ -33,7 +33,7 @@ class EmbeddedKubernetesClientTest {
       assertThat(kube.client().apiextensions().v1().customResourceDefinitions().list().getItems())
           .extracting(c -> c.getMetadata().getName())
           .containsExactlyInAnyOrder("salesforceorgs.sfintegration.io", "clustersalesforceorgs.sfintegration.io",
-              "permissionsets.sfintegration.io", "integrationusers.sfintegration.io");
+              "permissionsets.sfintegration.io", "permissionsetgroups.sfintegration.io", "integrationusers.sfintegration.io");
       assertThat(kube.client().namespaces().withName("default").get()).isNotNull();
     }
   }

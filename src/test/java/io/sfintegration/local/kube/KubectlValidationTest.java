@@ -92,6 +92,20 @@ class KubectlValidationTest {
               label: Bad
             """, "The PermissionSet \"double-underscore\" is invalid: spec.name: Invalid value: \"string\": "
             + "name must not contain two consecutive underscores or end with an underscore"),
+        new Invalid("PermissionSetGroup", "group-double-underscore", """
+              orgRef: {name: local}
+              name: Billing__Role
+              label: Bad
+            """, "The PermissionSetGroup \"group-double-underscore\" is invalid: spec.name: Invalid value: \"string\": "
+            + "name must not contain two consecutive underscores or end with an underscore"),
+        new Invalid("PermissionSetGroup", "group-ref-and-name", """
+              orgRef: {name: local}
+              name: Billing_Role
+              label: Bad
+              permissionSets:
+              - {ref: a, name: B}
+            """, "The PermissionSetGroup \"group-ref-and-name\" is invalid: spec.permissionSets[0]: Invalid value: \"object\": "
+            + "set exactly one of ref or name"),
         new Invalid("IntegrationUser", "no-email", """
               orgRef: {name: local}
               username: no-email@acme.example.com

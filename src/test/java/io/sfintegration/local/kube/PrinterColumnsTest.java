@@ -114,6 +114,7 @@ class PrinterColumnsTest {
   @Test
   void crdColumnsKeepTheDeclaredOrder() {
     Map<String, Class<?>> kinds = Map.of("IntegrationUser", IntegrationUser.class, "PermissionSet", PermissionSet.class,
+        "PermissionSetGroup", io.sfintegration.api.v1alpha1.PermissionSetGroup.class,
         "SalesforceOrg", SalesforceOrg.class, "ClusterSalesforceOrg", io.sfintegration.api.v1alpha1.ClusterSalesforceOrg.class);
     for (CustomResourceDefinition crd : crds) {
       Class<?> kind = kinds.get(crd.getSpec().getNames().getKind());
@@ -154,6 +155,7 @@ class PrinterColumnsTest {
         "SalesforceOrg", Serialization.jsonMapper().valueToTree(sampleOrg()),
         "ClusterSalesforceOrg", Serialization.jsonMapper().valueToTree(sampleClusterOrg()),
         "PermissionSet", Serialization.jsonMapper().valueToTree(samplePermissionSet()),
+        "PermissionSetGroup", Serialization.jsonMapper().valueToTree(sampleGroup()),
         "IntegrationUser", Serialization.jsonMapper().valueToTree(sampleUser()));
     assertThat(crds).extracting(c -> c.getSpec().getNames().getKind()).containsExactlyInAnyOrderElementsOf(samples.keySet());
     int checked = 0;
@@ -176,7 +178,7 @@ class PrinterColumnsTest {
         }
       }
     }
-    assertThat(checked).as("columns checked").isEqualTo(27);
+    assertThat(checked).as("columns checked").isEqualTo(34);
   }
 
   private static ObjectMeta meta(String name) {
@@ -215,6 +217,22 @@ class PrinterColumnsTest {
     org.setSpec(spec);
     org.setStatus(sampleOrg().getStatus());
     return org;
+  }
+
+  private static io.sfintegration.api.v1alpha1.PermissionSetGroup sampleGroup() {
+    var group = new io.sfintegration.api.v1alpha1.PermissionSetGroup();
+    group.setMetadata(meta("billing-role"));
+    var spec = new io.sfintegration.api.v1alpha1.PermissionSetGroupSpec();
+    spec.setOrgRef(new io.sfintegration.api.v1alpha1.OrgReference("local"));
+    spec.setName("Billing_Role");
+    spec.setLabel("Billing Role");
+    group.setSpec(spec);
+    var status = new io.sfintegration.api.v1alpha1.PermissionSetGroupStatus();
+    status.setPermissionSetGroupId("0PG000000000001AAA");
+    status.setGroupStatus("Updated");
+    status.setConditions(conditions("Ready", "Synced"));
+    group.setStatus(status);
+    return group;
   }
 
   private static PermissionSet samplePermissionSet() {
