@@ -204,6 +204,36 @@ class ClusterOrgEndToEndTest {
     }
 
     @Test
+    void aPermissionSetGroupUsesTheClusterOrgOnlyFromAnAllowedNamespace() {
+        harness.namespace("team-a", Map.of());
+        harness.namespace("team-b", Map.of());
+        harness.clusterOrg(ORG, names("team-a"), null);
+        harness.awaitClusterCondition(ClusterSalesforceOrg.class, ORG, "Ready", "True", null);
+
+        PermissionSet reader = Resources.permissionSet("reader", "Team_A_Reader");
+        reader.getMetadata().setNamespace("team-a");
+        reader.getSpec().setOrgRef(new OrgReference(OrgKind.ClusterSalesforceOrg, ORG));
+        harness.create(reader);
+        harness.awaitCondition("team-a", PermissionSet.class, "reader", "Ready", "True", null);
+        io.sfintegration.api.v1alpha1.PermissionSetGroup role = Resources.permissionSetGroup("role", "Team_A_Role", PermissionSetReference.ofRef("reader"));
+        role.getMetadata().setNamespace("team-a");
+        role.getSpec().setOrgRef(new OrgReference(OrgKind.ClusterSalesforceOrg, ORG));
+        harness.create(role);
+        // Ready once Salesforce has recalculated the group (2 s on the emulator's clock, here the system's)
+        harness.awaitCondition("team-a", io.sfintegration.api.v1alpha1.PermissionSetGroup.class, "role", "Ready", "True", null);
+        assertThat(salesforce.query("SELECT Id FROM PermissionSetGroup WHERE DeveloperName = 'Team_A_Role'")).hasSize(1);
+
+        // the same from a namespace the cluster org does not allow: refused, nothing sent to Salesforce
+        long calls = salesforce.apiCalls();
+        io.sfintegration.api.v1alpha1.PermissionSetGroup other = Resources.permissionSetGroup("role", "Team_B_Role");
+        other.getMetadata().setNamespace("team-b");
+        other.getSpec().setOrgRef(new OrgReference(OrgKind.ClusterSalesforceOrg, ORG));
+        harness.create(other);
+        harness.awaitCondition("team-b", io.sfintegration.api.v1alpha1.PermissionSetGroup.class, "role", "Ready", "False", "NamespaceNotAllowed");
+        assertThat(salesforce.apiCalls() - calls).as("Salesforce calls for the refused group").isZero();
+    }
+
+    @Test
     void theDriftScanCoversTheClusterOrgsResourcesInTheirNamespaces() {
         harness.namespace("team-a", Map.of());
         harness.clusterOrg(ORG, names("team-a"), null);
