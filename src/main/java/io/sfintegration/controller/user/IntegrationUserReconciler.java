@@ -231,7 +231,7 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
                 return UpdateControl.noUpdate();
             }
 
-            UserState found = observe(spec.getUsername(), record, org);
+            UserState found = UserObservation.read(spec.getUsername(), record, org);
             if (holding) {
                 desired = desired.holding(found);
             }
@@ -287,15 +287,6 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
         Optional<String> recordedByOther = found == null ? Optional.empty()
                 : claims.otherRecorder(user, orgId, found.user().id(), context.getPrimaryCache()).map(Claims::describe);
         return UserOwnership.decide(username, adoption, orgId, markers.installation(), record, found, nameHolder, recordedByOther);
-    }
-
-    /** The user as Salesforce has it now: by the recorded id when there is one (a rename in Setup is drift), else by username. */
-    private static UserState observe(String username, Optional<OwnershipRecord> record, OrgAccess org) {
-        Optional<String> recordedId = record.map(OwnershipRecord::id);
-        if (recordedId.isPresent()) {
-            return org.client().findUsersById(List.of(recordedId.get())).get(recordedId.get());
-        }
-        return org.client().findUsersByUsername(List.of(username)).get(username.toLowerCase(Locale.ROOT));
     }
 
     private Optional<SalesforceOrg> org(String namespace, OrgReference ref) {
@@ -364,7 +355,7 @@ public class IntegrationUserReconciler implements Reconciler<IntegrationUser>, C
         if (claims.otherHolder(user, user.getSpec().getUsername(), orgId, context.getPrimaryCache(), this::org).isPresent()) {
             return DeleteControl.defaultDelete();
         }
-        UserState found = observe(user.getSpec().getUsername(), record, org);
+        UserState found = UserObservation.read(user.getSpec().getUsername(), record, org);
         // never adopt on the way out
         UserOwnership.Decision decision = ownership(user, AdoptionPolicy.Never, orgId, record, found, context);
         if (decision.kind() != UserOwnership.Kind.OWNED) {

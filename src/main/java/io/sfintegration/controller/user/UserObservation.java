@@ -111,7 +111,7 @@ final class UserObservation {
         return new AssignedPermissionSet(a.targetName(), a.targetId(), a.id(), false);
     }
 
-    /** By the recorded id when there is one (a resource switched from Manage), else by username. */
+    /** The user as Salesforce has it now: by the recorded id when there is one (a rename in Setup is drift), else by username. */
     static UserState read(String username, Optional<OwnershipRecord> record, OrgAccess org) {
         Optional<String> recordedId = record.map(OwnershipRecord::id);
         if (recordedId.isPresent()) {
