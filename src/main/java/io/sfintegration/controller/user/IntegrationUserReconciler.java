@@ -63,7 +63,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
