@@ -30,7 +30,7 @@ final class DriftMetrics {
     static final String API_CALLS = "sfio_drift_scan_api_calls_total";
     static final String UNUSED = "sfio_integration_users_unused";
     static final String RISKY = "sfio_integration_users_risky";
-    static final Set<String> KINDS = Set.of(DriftScanner.KIND_USER, DriftScanner.KIND_PERMISSION_SET);
+    static final Set<String> KINDS = Set.of(DriftFinding.KIND_USER, DriftFinding.KIND_PERMISSION_SET);
 
     private final MeterRegistry registry;
     private final DriftReport report;

@@ -1,6 +1,8 @@
 package io.sfintegration.drift;
 
 import io.sfintegration.api.v1alpha1.DriftPolicy;
+import io.sfintegration.api.v1alpha1.SalesforceOrg;
+import io.sfintegration.salesforce.OrgKey;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -70,6 +72,14 @@ public class DriftReport {
 
     private final Map<String, OrgDrift> byOrg = new ConcurrentHashMap<>();
     private final Map<String, List<UserUsage>> usageByOrg = new ConcurrentHashMap<>();
+
+    /**
+     * The namespace the report, the metrics and the scan state file an org under: its own, or "" for a
+     * ClusterSalesforceOrg (its view's namespace is only where its Secrets are).
+     */
+    static String namespaceOf(SalesforceOrg org) {
+        return OrgKey.isClusterView(org) ? "" : org.getMetadata().getNamespace();
+    }
 
     private static String key(String namespace, String org) {
         return namespace + "/" + org;

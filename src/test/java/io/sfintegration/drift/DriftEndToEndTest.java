@@ -131,13 +131,13 @@ class DriftEndToEndTest {
 
         assertThat(scan.outcome()).isEqualTo(ScanOutcome.FULL);
         assertThat(scan.drifted()).isEqualTo(2);
-        DriftReport.DriftedResource user = report.drifted(DriftScanner.KIND_USER, NAMESPACE, "erp").orElseThrow();
+        DriftReport.DriftedResource user = report.drifted(DriftFinding.KIND_USER, NAMESPACE, "erp").orElseThrow();
         assertThat(user.differences()).anySatisfy(d -> assertThat(d).startsWith("email: expected 'owner@acme.example.com', found 'intruder@elsewhere.example.com'"))
                 .anySatisfy(d -> assertThat(d).isEqualTo("frozen: expected false, found true"))
                 .anySatisfy(d -> assertThat(d).isEqualTo("permission set Test_Reader: expected assigned, found not assigned"));
         assertThat(user.changedBy()).isEqualTo(EmulatorRest.SETUP_ADMIN);
         assertThat(user.changedAt()).isNotNull();
-        DriftReport.DriftedResource ps = report.drifted(DriftScanner.KIND_PERMISSION_SET, NAMESPACE, "reader").orElseThrow();
+        DriftReport.DriftedResource ps = report.drifted(DriftFinding.KIND_PERMISSION_SET, NAMESPACE, "reader").orElseThrow();
         assertThat(ps.differences()).anySatisfy(d -> assertThat(d).startsWith("userPermissions:").contains("ViewSetup"))
                 .anySatisfy(d -> assertThat(d).startsWith("objectPermissions Account: expected read, found read+edit"));
         assertThat(ps.policy()).isEqualTo(DriftPolicy.Correct);
@@ -203,8 +203,8 @@ class DriftEndToEndTest {
         assertThat(scan.drifted()).isEqualTo(1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
         assertThat(person.writeCalls()).isEqualTo(writes);
-        assertThat(report.drifted(DriftScanner.KIND_USER, NAMESPACE, "erp").orElseThrow().policy()).isEqualTo(DriftPolicy.Report);
-        assertThat(report.drifted(DriftScanner.KIND_USER, NAMESPACE, "erp").orElseThrow().differences())
+        assertThat(report.drifted(DriftFinding.KIND_USER, NAMESPACE, "erp").orElseThrow().policy()).isEqualTo(DriftPolicy.Report);
+        assertThat(report.drifted(DriftFinding.KIND_USER, NAMESPACE, "erp").orElseThrow().differences())
                 .containsExactly("timeZone: expected 'America/Los_Angeles', found 'Europe/Paris'");
     }
 

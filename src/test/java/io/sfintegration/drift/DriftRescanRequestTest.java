@@ -73,8 +73,8 @@ class DriftRescanRequestTest {
                     return u;
                 });
 
-        await().atMost(WAIT).until(() -> report.drifted(DriftScanner.KIND_USER, NAMESPACE, "erp").isPresent());
-        assertThat(report.drifted(DriftScanner.KIND_USER, NAMESPACE, "erp").orElseThrow().differences())
+        await().atMost(WAIT).until(() -> report.drifted(DriftFinding.KIND_USER, NAMESPACE, "erp").isPresent());
+        assertThat(report.drifted(DriftFinding.KIND_USER, NAMESPACE, "erp").orElseThrow().differences())
                 .anySatisfy(d -> assertThat(d).startsWith("lastName:"));
         await().atMost(WAIT).until(() -> !harness.get(IntegrationUser.class, "erp").getMetadata().getAnnotations()
                 .containsKey(RescanRequests.ANNOTATION));

@@ -195,7 +195,7 @@ class DriftScannerTest {
         assertThat(resync.isPending(IntegrationUser.class, ResourceID.fromResource(user()))).isTrue();
         assertThat(resync.holdsRemovedAccess(IntegrationUser.class, ResourceID.fromResource(user()))).isFalse();
         assertThat(resync.isPending(PermissionSet.class, ResourceID.fromResource(permissionSet()))).isFalse();
-        DriftReport.DriftedResource entry = report.drifted(DriftScanner.KIND_USER, NS, "billing").orElseThrow();
+        DriftReport.DriftedResource entry = report.drifted(DriftFinding.KIND_USER, NS, "billing").orElseThrow();
         assertThat(entry.differences()).hasSize(2);
         assertThat(entry.changedBy()).isEqualTo("setup.admin@emulator.example.com");
         assertThat(entry.policy()).isEqualTo(DriftPolicy.Correct);
@@ -209,7 +209,7 @@ class DriftScannerTest {
         assertThat(scanner.scanNow(NS, ORG).drifted()).isEqualTo(1);
         assertThat(user().getMetadata().getResourceVersion()).isEqualTo(version);
         assertThat(events("DriftDetected")).hasSize(1);
-        assertThat(report.drifted(DriftScanner.KIND_USER, NS, "billing").orElseThrow().changedBy()).isEqualTo("setup.admin@emulator.example.com");
+        assertThat(report.drifted(DriftFinding.KIND_USER, NS, "billing").orElseThrow().changedBy()).isEqualTo("setup.admin@emulator.example.com");
     }
 
     @Test
@@ -237,7 +237,7 @@ class DriftScannerTest {
         // the email is still corrected, by a reconcile told to hold the freeze
         assertThat(resync.isPending(IntegrationUser.class, ResourceID.fromResource(user()))).isTrue();
         assertThat(resync.holdsRemovedAccess(IntegrationUser.class, ResourceID.fromResource(user()))).isTrue();
-        assertThat(report.drifted(DriftScanner.KIND_USER, NS, "billing").orElseThrow().correctionRequested()).isTrue();
+        assertThat(report.drifted(DriftFinding.KIND_USER, NS, "billing").orElseThrow().correctionRequested()).isTrue();
     }
 
     @Test
@@ -254,7 +254,7 @@ class DriftScannerTest {
         assertThat(user().getStatus().condition(ConditionTypes.DRIFTED).orElseThrow().getMessage()).contains("Policy Report");
         assertThat(permissionSet().getStatus().condition(ConditionTypes.DRIFTED).orElseThrow().getMessage())
                 .contains("userPermissions: expected [ApiEnabled], found [ApiEnabled, ViewSetup]");
-        assertThat(report.drifted(DriftScanner.KIND_USER, NS, "billing").orElseThrow().policy()).isEqualTo(DriftPolicy.Report);
+        assertThat(report.drifted(DriftFinding.KIND_USER, NS, "billing").orElseThrow().policy()).isEqualTo(DriftPolicy.Report);
         assertThat(salesforce.writes.get()).isZero();
     }
 
@@ -313,15 +313,15 @@ class DriftScannerTest {
         assertThat(org().getStatus().getLastDriftScan()).isNull();
         scanner.scanNow(NS, ORG);
         assertThat(org().getStatus().getEffectiveDriftInterval()).isEqualTo("40m");
-        assertThat(events(DriftScanner.EVENT_THROTTLED)).hasSize(2);
-        assertThat(events(DriftScanner.EVENT_THROTTLED).get(0).getMessage()).contains("every 20m instead of 10m");
+        assertThat(events(DriftPublisher.EVENT_THROTTLED)).hasSize(2);
+        assertThat(events(DriftPublisher.EVENT_THROTTLED).get(0).getMessage()).contains("every 20m instead of 10m");
         assertThat(report.org(NS, ORG).orElseThrow().scan().throttled()).isTrue();
         assertThat(meters.get(DriftMetrics.SCANS).tag("result", "throttled").counter().count()).isEqualTo(2.0);
 
         salesforce.budgetExhausted = false;
         assertThat(scanner.scanNow(NS, ORG).outcome()).isEqualTo(ScanOutcome.FULL);
         assertThat(org().getStatus().getEffectiveDriftInterval()).isEqualTo("10m");
-        assertThat(events(DriftScanner.EVENT_RESUMED)).hasSize(1);
+        assertThat(events(DriftPublisher.EVENT_RESUMED)).hasSize(1);
     }
 
     @Test
@@ -335,7 +335,7 @@ class DriftScannerTest {
         DriftFixture.createAll(kube, DriftFixture.org(DriftPolicy.Correct, "10m"), null, DriftFixture.permissionSet(null));
         ScanResult r = scanner(DriftScanSettings.defaults()).scanNow(NS, ORG);
         assertThat(r.drifted()).isEqualTo(1);
-        assertThat(report.drifted(DriftScanner.KIND_PERMISSION_SET, NS, "billing-ps").orElseThrow().differences())
+        assertThat(report.drifted(DriftFinding.KIND_PERMISSION_SET, NS, "billing-ps").orElseThrow().differences())
                 .containsExactly("permission set Billing_Integration: expected to exist, found none");
     }
 

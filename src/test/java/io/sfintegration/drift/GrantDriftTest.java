@@ -66,7 +66,7 @@ class GrantDriftTest {
 
         ScanResult scan = scanner.scanNow(NAMESPACE, ORG);
         assertThat(scan.drifted()).as(scan.toString()).isEqualTo(1);
-        DriftReport.DriftedResource ps = report.drifted(DriftScanner.KIND_PERMISSION_SET, NAMESPACE, "billing").orElseThrow();
+        DriftReport.DriftedResource ps = report.drifted(DriftFinding.KIND_PERMISSION_SET, NAMESPACE, "billing").orElseThrow();
         assertThat(ps.differences()).contains("connectedApps Billing_Integration: expected granted, found not granted",
                 "customPermissions " + bypass + ": expected not granted, found granted");
 
