@@ -222,42 +222,14 @@ final class Schemas {
             f.text("Display").readOnly();
             f.text("DelegateUser").readOnly();
         });
-        object("Account", "001", f -> {
-            f.text("Name");
-            f.text("Phone");
-            f.text("Industry");
-            f.text("Website");
-            f.text("Type");
-            f.number("AnnualRevenue");
-        });
-        object("Contact", "003", f -> {
-            f.text("LastName");
-            f.text("FirstName");
-            f.email("Email");
-            f.text("Phone");
-            f.ref("AccountId", "Account", "Account");
-        });
-        object("Lead", "00Q", f -> {
-            f.text("LastName");
-            f.text("FirstName");
-            f.text("Company");
-            f.email("Email");
-            f.text("Status");
-        });
-        object("Opportunity", "006", f -> {
-            f.text("Name");
-            f.text("StageName");
-            f.date("CloseDate");
-            f.number("Amount");
-            f.ref("AccountId", "Account", "Account");
-        });
-        object("Case", "500", f -> {
-            f.text("Subject");
-            f.text("Description");
-            f.text("Status");
-            f.text("Origin");
-            f.ref("AccountId", "Account", "Account");
-        });
+        // the standard objects permissions are checked against (Object Reference: Account, Contact, Lead, Opportunity,
+        // Case): the fields clients set, in describe's order
+        object("Account", "001", f -> f.texts("Name", "Phone", "Industry", "Website", "Type").number("AnnualRevenue"));
+        object("Contact", "003", f -> f.texts("LastName", "FirstName").email("Email").text("Phone").ref("AccountId", "Account", "Account"));
+        object("Lead", "00Q", f -> f.texts("LastName", "FirstName", "Company").email("Email").text("Status"));
+        object("Opportunity", "006", f -> f.texts("Name", "StageName").date("CloseDate").number("Amount")
+                .ref("AccountId", "Account", "Account"));
+        object("Case", "500", f -> f.texts("Subject", "Description", "Status", "Origin").ref("AccountId", "Account", "Account"));
     }
 
     ObjectSchema get(String name) {
@@ -307,6 +279,13 @@ final class Schemas {
 
         FieldList text(String name) {
             return add(new FieldSchema(name, FieldType.STRING, null, List.of(), true, true, true));
+        }
+
+        FieldList texts(String... names) {
+            for (String name : names) {
+                text(name);
+            }
+            return this;
         }
 
         FieldList email(String name) {

@@ -31,24 +31,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** Binds one parsed statement to an org's schema and runs it. One instance per execution: not shared. */
-final class QueryRunner {
+/**
+ * Binds one parsed statement to an org's schema and runs it. One instance per execution: not shared.
+ *
+ * @param soql  the statement's text, for error positions
+ * @param today what relative date literals (TODAY, LAST_N_DAYS:n) are measured from
+ */
+record QueryRunner(String soql, SoqlDataSource data, String apiVersion, boolean includeDeleted, LocalDate today) {
     private static final FieldSchema SYNTHETIC_ID = new FieldSchema("Id", FieldType.ID, null, List.of(), false, false,
             false);
-
-    private final String soql;
-    private final SoqlDataSource data;
-    private final String apiVersion;
-    private final boolean includeDeleted;
-    private final LocalDate today;
-
-    QueryRunner(String soql, SoqlDataSource data, String apiVersion, boolean includeDeleted, LocalDate today) {
-        this.soql = soql;
-        this.data = data;
-        this.apiVersion = apiVersion;
-        this.includeDeleted = includeDeleted;
-        this.today = today;
-    }
 
     SoqlResult run(Select s) {
         ObjectSchema root = schemaOf(s.from());
