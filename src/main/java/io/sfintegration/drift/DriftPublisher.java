@@ -1,7 +1,9 @@
 package io.sfintegration.drift;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sfintegration.api.v1alpha1.DriftPolicy;
 import io.sfintegration.api.v1alpha1.IntegrationUser;
 import io.sfintegration.api.v1alpha1.PermissionSet;
@@ -44,13 +46,13 @@ final class DriftPublisher {
     private final ScannedResources resources;
     private final Clock clock;
 
-    DriftPublisher(DriftStatusWriter writer, EventRecorder events, ResyncRequests resync, DriftReport report,
-                   DriftMetrics metrics, ScannedResources resources, Clock clock) {
-        this.writer = writer;
+    DriftPublisher(KubernetesClient kube, EventRecorder events, ResyncRequests resync, DriftReport report,
+                   MeterRegistry meters, ScannedResources resources, Clock clock) {
+        this.writer = new DriftStatusWriter(kube, clock);
+        this.metrics = new DriftMetrics(meters, report);
         this.events = events;
         this.resync = resync;
         this.report = report;
-        this.metrics = metrics;
         this.resources = resources;
         this.clock = clock;
     }

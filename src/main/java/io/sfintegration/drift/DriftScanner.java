@@ -82,8 +82,7 @@ public class DriftScanner implements AutoCloseable {
         this.settings = settings;
         this.rescans = new RescanRequests(kube, events);
         this.orgScan = new OrgScan(clients, catalog, resources);
-        this.publisher = new DriftPublisher(new DriftStatusWriter(kube, clock), events, resync, report,
-                new DriftMetrics(meters, report), resources, clock);
+        this.publisher = new DriftPublisher(kube, events, resync, report, meters, resources, clock);
     }
 
     public DriftReport report() {

@@ -88,10 +88,7 @@ final class OrgRules {
         switch (type) {
             case "User" -> users.afterCreate(r, actor);
             case "PermissionSet" -> audit.record(actor, "PermSetCreate", "Manage Users", "Created permission set " + r.get("Name"));
-            case "ObjectPermissions" -> audit.record(actor, "PermSetEntityPermChanged", "Manage Users",
-                    "Changed " + r.get("SobjectType") + " object permissions of permission set " + permissions.psName(r.get("ParentId")));
-            case "FieldPermissions" -> audit.record(actor, "PermSetFlsChanged", "Manage Users",
-                    "Changed field permissions of " + r.get("Field") + " in permission set " + permissions.psName(r.get("ParentId")));
+            case "ObjectPermissions", "FieldPermissions" -> auditPermissionRow(actor, type, "Changed", r);
             case "PermissionSetAssignment" -> audit.record(actor, "PermSetAssign", "Manage Users",
                     "Permission set " + permissions.psName(r.get("PermissionSetId")) + ": assigned to " + users.username(r.get("AssigneeId")));
             case "PermissionSetLicenseAssign" -> audit.record(actor, "PermSetLicenseAssign", "Manage Users",
@@ -131,10 +128,7 @@ final class OrgRules {
             case "User" -> users.afterUpdate(before, after, actor);
             case "UserLogin" -> users.afterLoginUpdate(before, after, actor);
             case "PermissionSet" -> audit.record(actor, "PermSetChanged", "Manage Users", "Changed permission set " + after.get("Name"));
-            case "ObjectPermissions" -> audit.record(actor, "PermSetEntityPermChanged", "Manage Users",
-                    "Changed " + after.get("SobjectType") + " object permissions of permission set " + permissions.psName(after.get("ParentId")));
-            case "FieldPermissions" -> audit.record(actor, "PermSetFlsChanged", "Manage Users",
-                    "Changed field permissions of " + after.get("Field") + " in permission set " + permissions.psName(after.get("ParentId")));
+            case "ObjectPermissions", "FieldPermissions" -> auditPermissionRow(actor, type, "Changed", after);
             default -> {
             }
         }
@@ -171,12 +165,19 @@ final class OrgRules {
             case "SetupEntityAccess" -> audit.record(actor, "PermSetSetupEntityAccessChanged", "Manage Users", setupEntities.describe(r, false));
             case "PermissionSetGroup" -> groups.removeComponentsOf(r.get("Id"));
             case "PermissionSetGroupComponent" -> groups.recalculate(r.get("PermissionSetGroupId"));
-            case "ObjectPermissions" -> audit.record(actor, "PermSetEntityPermChanged", "Manage Users",
-                    "Removed " + r.get("SobjectType") + " object permissions of permission set " + permissions.psName(r.get("ParentId")));
-            case "FieldPermissions" -> audit.record(actor, "PermSetFlsChanged", "Manage Users",
-                    "Removed field permissions of " + r.get("Field") + " in permission set " + permissions.psName(r.get("ParentId")));
+            case "ObjectPermissions", "FieldPermissions" -> auditPermissionRow(actor, type, "Removed", r);
             default -> {
             }
+        }
+    }
+
+    /** Setup's row for a change of an object or field permission row: "Changed"/"Removed" ... of permission set X. */
+    private void auditPermissionRow(String actor, String type, String verb, Map<String, Object> r) {
+        String set = permissions.psName(r.get("ParentId"));
+        if (type.equals("ObjectPermissions")) {
+            audit.record(actor, "PermSetEntityPermChanged", "Manage Users", verb + " " + r.get("SobjectType") + " object permissions of permission set " + set);
+        } else {
+            audit.record(actor, "PermSetFlsChanged", "Manage Users", verb + " field permissions of " + r.get("Field") + " in permission set " + set);
         }
     }
 
